@@ -1,0 +1,43 @@
+# Two commands do all set-up on a fresh clone:
+#   make site    build the site into site/ (make serve: preview it at http://127.0.0.1:8000)
+#   make test    run every test (installs Chromium, aspell and npm packages if missing)
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := hooks
+
+.PHONY: site serve check test vendor clean
+
+$(BIN)/.site-deps: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.test-deps: requirements-test.txt $(BIN)/.site-deps
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+site: $(BIN)/.site-deps
+	$(BIN)/mkdocs build --strict
+
+serve: $(BIN)/.site-deps
+	$(BIN)/mkdocs serve --strict
+
+check: $(BIN)/.site-deps
+	$(BIN)/python -m toolkit check
+
+# Copy browser scripts from npm into docs/assets/vendor/, with their licences.
+vendor: node_modules/.package-lock.json
+	cp node_modules/iframe-worker/shim/index.js docs/assets/vendor/iframe-worker/shim.js
+	cp node_modules/iframe-worker/LICENSE docs/assets/vendor/iframe-worker/LICENSE.txt
+
+test: $(BIN)/.test-deps node_modules/.package-lock.json
+	scripts/install-system-deps.sh
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV) node_modules .pytest_cache

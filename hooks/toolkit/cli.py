@@ -1,0 +1,36 @@
+"""Command line: `python -m toolkit check` runs every validation without a build."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import format_report
+from .site import collect
+from .validate import validate
+
+
+def check(docs_dir: Path) -> int:
+    """Print the report; exit status 1 if there is any problem."""
+    problems = validate(collect(docs_dir, Path.cwd()))
+    if problems:
+        print(format_report(problems))
+        return 1
+    print("check: no problems found.")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m toolkit", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_cmd = commands.add_parser("check", help="validate the docs tree and print a path:line report")
+    check_cmd.add_argument("--docs", type=Path, default=Path("docs"), help="the docs folder (default: docs)")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(args.docs)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

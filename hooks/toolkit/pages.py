@@ -1,0 +1,169 @@
+"""Collect: read every page's front matter and explicit ids once, into plain data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .languages import LANGUAGES
+from .problems import Problem
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+ATTR_ID = re.compile(r"\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
+HTML_ID = re.compile(r"""<[a-zA-Z][^>]*?\bid=["']([^"']+)["'][^>]*>""")
+HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=[\"']([^\"']+)[\"'][^>]*>(.*?)</h\1>", re.S)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An explicit id on a page: `## Title {#id}` or `id="..."` in raw HTML."""
+
+    id: str
+    title: str
+    line: int
+
+
+@dataclass
+class FrontMatter:
+    """Parsed front matter, with the file line of each top-level key."""
+
+    data: dict
+    key_lines: dict[str, int]
+    start_line: int  # line of the opening '---'
+
+
+@dataclass
+class Page:
+    """One Markdown page in one language."""
+
+    lang: str
+    rel: str  # path inside the language folder, e.g. 'case-studies/well-london.md'
+    path: str  # path from the project root, for reports: 'docs/cy/case-studies/well-london.md'
+    text: str
+    front: FrontMatter
+    body_line: int  # file line where the body (after front matter) starts
+    anchors: dict[str, Anchor] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.text.splitlines()[self.body_line - 1 :])
+
+    @property
+    def title(self) -> str:
+        title = self.front.data.get("title")
+        if isinstance(title, str) and title.strip():
+            return title.strip()
+        h1 = next((a for a in self.anchors.values() if a.id == "__h1__"), None)
+        return h1.title if h1 else self.rel
+
+
+def _key_lines(node: yaml.Node | None, offset: int) -> dict[str, int]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {k.value: k.start_mark.line + offset for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+
+
+def parse_front_matter(text: str, path: str) -> tuple[FrontMatter, int, list[Problem]]:
+    """Split off YAML front matter; return it, the body's first line, and parse problems."""
+    lines = text.splitlines()
+    empty = FrontMatter({}, {}, 1)
+    if not lines or lines[0].strip() != "---":
+        return empty, 1, []
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        return empty, 1, [Problem(path, 1, "front matter: no closing '---' line")]
+    source = "\n".join(lines[1:end])
+    offset = 2  # the YAML's first line is the file's second
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(source) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        line = mark.line + offset if mark else 1
+        reason = getattr(err, "problem", None) or str(err).splitlines()[0]
+        return empty, end + 2, [Problem(path, line, f"front matter: YAML does not parse: {reason}")]
+    if not isinstance(data, dict):
+        return empty, end + 2, [Problem(path, 2, "front matter: expected 'key: value' lines")]
+    return FrontMatter(data, _key_lines(node, offset), 1), end + 2, []
+
+
+def _clean_title(raw: str) -> str:
+    title = ATTR_ID.sub("", raw).strip()
+    title = re.sub(r"<[^>]+>", "", title)
+    title = re.sub(r"[*_`]", "", title)
+    return title.strip()
+
+
+def find_anchors(text: str, first_line: int = 1) -> dict[str, Anchor]:
+    """Explicit ids in Markdown headings and raw HTML, outside fenced code.
+
+    The first `# heading` is kept under the key '__h1__' so a page without a front-matter
+    title still has one.
+    """
+    anchors: dict[str, Anchor] = {}
+    in_fence = False
+    for number, line in enumerate(text.splitlines()[first_line - 1 :], start=first_line):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        heading = HEADING.match(line)
+        if heading:
+            level, raw = heading.groups()
+            found = ATTR_ID.search(raw)
+            if found:
+                anchors.setdefault(found.group(1), Anchor(found.group(1), _clean_title(raw), number))
+            if level == "#" and "__h1__" not in anchors:
+                anchors["__h1__"] = Anchor("__h1__", _clean_title(raw), number)
+            continue
+        for match in HTML_HEADING.finditer(line):
+            anchors.setdefault(match.group(2), Anchor(match.group(2), _clean_title(match.group(3)), number))
+        for match in HTML_ID.finditer(line):
+            anchors.setdefault(match.group(1), Anchor(match.group(1), "", number))
+    return anchors
+
+
+def load_page(docs_dir: Path, lang: str, file: Path, root: Path) -> Page:
+    """Read one page."""
+    text = file.read_text(encoding="utf-8")
+    rel = file.relative_to(docs_dir / lang).as_posix()
+    try:
+        path = file.relative_to(root).as_posix()
+    except ValueError:
+        path = file.as_posix()
+    front, body_line, problems = parse_front_matter(text, path)
+    page = Page(lang, rel, path, text, front, body_line, problems=problems)
+    page.anchors = find_anchors(text, body_line)
+    return page
+
+
+@dataclass
+class DocsTree:
+    """Every page of every language, keyed by language then relative path."""
+
+    docs_dir: Path
+    pages: dict[str, dict[str, Page]]
+
+    def get(self, lang: str, rel: str) -> Page | None:
+        return self.pages.get(lang, {}).get(rel)
+
+    def all_pages(self) -> list[Page]:
+        return [page for lang in LANGUAGES for page in self.pages.get(lang, {}).values()]
+
+
+def load_tree(docs_dir: Path, root: Path | None = None) -> DocsTree:
+    """Read every Markdown page under docs/<lang>/ for each language."""
+    docs_dir = Path(docs_dir).resolve()
+    root = Path(root).resolve() if root else docs_dir.parent
+    pages: dict[str, dict[str, Page]] = {}
+    for lang in LANGUAGES:
+        folder = docs_dir / lang
+        files = sorted(folder.rglob("*.md")) if folder.is_dir() else []
+        pages[lang] = {p.rel: p for p in (load_page(docs_dir, lang, f, root) for f in files)}
+    return DocsTree(docs_dir, pages)

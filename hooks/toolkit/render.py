@@ -1,0 +1,106 @@
+"""Render: turn a page's Markdown into what MkDocs builds (xrefs, listings, cards)."""
+
+from __future__ import annotations
+
+import re
+
+from .listings import MARKER, case_link, parse_marker, render_marker
+from .schema import CaseStudy
+from .site import Site
+from .vocab import COUNTRIES, RUNGS, SECTORS, STAGES, label
+from .xrefs import KINDS, XREF, relative_link
+
+H1 = re.compile(r"^# .*$", re.M)
+
+
+def expand_xrefs(site: Site, lang: str, rel: str, markdown: str) -> str:
+    """Replace each `[[kind:key|text]]` with a Markdown link; leave unknown ones for the validator."""
+
+    def replace(match: re.Match) -> str:
+        kind = KINDS.get(match.group(1))
+        target = site.resolve(lang, kind, match.group(2)) if kind else None
+        if target is None:
+            return match.group(0)
+        page, anchor, title = target
+        text = match.group(3) or title
+        return f"[{text}]({relative_link(rel, page, anchor)})"
+
+    return XREF.sub(replace, markdown)
+
+
+def fill_markers(site: Site, lang: str, rel: str, markdown: str) -> str:
+    """Replace each listing marker with its listing."""
+    cases = site.case_studies(lang)
+
+    def replace(match: re.Match) -> str:
+        parsed, _ = parse_marker(match.group(1))
+        return render_marker(*parsed, cases, rel, lang) if parsed else match.group(0)
+
+    return MARKER.sub(replace, markdown)
+
+
+def case_card(site: Site, case: CaseStudy, rel: str) -> str:
+    """The at-a-glance card: the case study's data as a definition list with links."""
+    lang = case.lang
+
+    def link(page: str, anchor: str, text: str) -> str:
+        return f"[{text}]({relative_link(rel, page, anchor)})"
+
+    rows = [
+        (STAGES.name.label(lang), ", ".join(link("definitions.md", s, STAGES.get(s).label(lang)) for s in case.stages)),
+        (RUNGS.name.label(lang), link("ladder.md", case.ladder, RUNGS.get(case.ladder).label(lang)) if case.ladder else ""),
+        (SECTORS.name.label(lang), SECTORS.get(case.sector).label(lang) if case.sector else ""),
+        (label("place", lang), f"{case.place} ({COUNTRIES.get(case.country).label(lang)})" if case.country else case.place),
+        (label("years", lang), case.years or ""),
+    ]
+    if case.organisations:
+        rows.append((label("organisations", lang), "; ".join(case.organisations)))
+    refs = site.resolve
+    sources = []
+    for source in case.sources:
+        target = refs(lang, KINDS["ref"], source)
+        sources.append(link(target[0], source, target[2]) if target else source)
+    rows.append((label("sources", lang), "; ".join(sources)))
+    body = "\n\n".join(f"{term}\n:   {value}" for term, value in rows if value)
+    outcomes = ""
+    if case.outcomes:
+        items = "\n".join(f"- {o}" for o in case.outcomes)
+        outcomes = f"\n\n**{label('outcomes', lang)}:**\n\n{items}"
+    return (f'<aside class="case-card" aria-label="{label("card", lang)}" markdown>\n\n{body}{outcomes}\n\n</aside>')
+
+
+def related(site: Site, case: CaseStudy, limit: int = 4) -> list[CaseStudy]:
+    """Case studies that share a stage, those in the same sector first."""
+    scored = []
+    for other in site.case_studies(case.lang):
+        shared = len(set(other.stages) & set(case.stages))
+        if other.slug == case.slug or not shared:
+            continue
+        scored.append((-(2 * (other.sector == case.sector) + shared), other.title.casefold(), other))
+    return [c for *_, c in sorted(scored, key=lambda s: s[:2])][:limit]
+
+
+def render_case_study(site: Site, case: CaseStudy, rel: str, markdown: str) -> str:
+    """Put the card after the h1 and the related case studies at the end."""
+    card = case_card(site, case, rel)
+    match = H1.search(markdown)
+    if match:
+        markdown = markdown[: match.end()] + "\n\n" + card + "\n" + markdown[match.end() :]
+    else:
+        markdown = card + "\n\n" + markdown
+    others = related(site, case)
+    if others:
+        items = "\n".join(f"- {case_link(o, rel)}" for o in others)
+        markdown += f"\n\n## {label('related', case.lang)} {{#related}}\n\n{items}\n"
+    return markdown
+
+
+def render_page(site: Site, lang: str, rel: str, markdown: str) -> str:
+    """The whole pipeline for one page's Markdown (without front matter)."""
+    case = site.cases.get(lang, {}).get(rel.removeprefix("case-studies/").removesuffix(".md")) \
+        if rel.startswith("case-studies/") else None
+    if case is not None:
+        markdown = render_case_study(site, case, rel, markdown)
+    markdown = fill_markers(site, lang, rel, markdown)
+    markdown = expand_xrefs(site, lang, rel, markdown)
+    return markdown + f'\n\n--8<-- "abbreviations.{lang}.md"\n'

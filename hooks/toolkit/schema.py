@@ -1,0 +1,175 @@
+"""The case-study front matter, defined once.
+
+The validator, the scaffold and the contributor documentation all read `FIELDS`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .pages import Page
+from .problems import Problem
+from .vocab import COUNTRIES, RUNGS, SECTORS, STAGES, Vocabulary
+
+YEARS = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter field: its kind, whether it is required, and whether it is shared.
+
+    kind: 'text', 'text-list', 'choice', 'choice-list', 'years' or 'refs'.
+    neutral: the value must be identical in the Welsh and English twins.
+    """
+
+    name: str
+    kind: str
+    required: bool
+    neutral: bool
+    help_en: str
+    help_cy: str
+    example: Any
+    vocabulary: Vocabulary | None = None
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("title", "text", True, False, "The case study's title in the page's language.",
+          "Teitl yr astudiaeth achos yn iaith y dudalen.", "Well London"),
+    Field("summary", "text", True, False, "One sentence: what it is and why it matters.",
+          "Un frawddeg: beth ydyw a pham mae'n bwysig.", "A programme in which ..."),
+    Field("place", "text", True, False, "Where it happened, in the page's language.",
+          "Ble y digwyddodd, yn iaith y dudalen.", "London, England"),
+    Field("organisations", "text-list", False, False, "Organisations involved, in the page's language.",
+          "Y sefydliadau a fu'n rhan, yn iaith y dudalen.", ["Well London Alliance"]),
+    Field("stages", "choice-list", True, True, "The stages of co-production it shows.",
+          "Y camau cydgynhyrchu y mae'n eu dangos.", ["co-design", "co-delivery"], STAGES),
+    Field("ladder", "choice", True, True, "The highest rung of the ladder the practice reached.",
+          "Y gris uchaf ar yr ysgol a gyrhaeddodd yr arfer.", "co-production", RUNGS),
+    Field("sector", "choice", True, True, "The main public-service sector.",
+          "Y prif sector gwasanaethau cyhoeddus.", "community-development", SECTORS),
+    Field("country", "choice", True, True, "The country where it happened.",
+          "Y wlad lle y digwyddodd.", "england", COUNTRIES),
+    Field("years", "years", True, True,
+          "When it ran, as the source states: 'YYYY' or 'YYYY-YYYY' (if undated, the source's year).",
+          "Pryd y bu'n rhedeg, fel y dywed y ffynhonnell: 'BBBB' neu 'BBBB-BBBB' (heb ddyddiad, blwyddyn y ffynhonnell).",
+          "2007-2011"),
+    Field("sources", "refs", True, True, "Reference ids from references.md; the source document first.",
+          "Dynodwyr cyfeiriadau o references.md; y ddogfen ffynhonnell yn gyntaf.", ["bovaird-loeffler-2014"]),
+    Field("outcomes", "text-list", False, False, "Results with figures, only as the source gives them.",
+          "Canlyniadau gyda ffigurau, dim ond fel y mae'r ffynhonnell yn eu rhoi.", ["..."]),
+)
+
+FIELD_BY_NAME = {f.name: f for f in FIELDS}
+NEUTRAL_FIELDS = tuple(f.name for f in FIELDS if f.neutral)
+
+
+@dataclass
+class CaseStudy:
+    """One language's version of a case study, as validated data."""
+
+    slug: str
+    lang: str
+    path: str
+    values: dict[str, Any]
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in FIELD_BY_NAME:
+            return self.values.get(name, [] if FIELD_BY_NAME[name].kind.endswith(("list", "refs")) else None)
+        raise AttributeError(name)
+
+
+def _expected(vocabulary: Vocabulary) -> str:
+    return ", ".join(vocabulary.ids)
+
+
+def _check_value(spec: Field, value: Any, problem: Any) -> Any:
+    """Return the normalised value, calling `problem(message)` for each fault."""
+    if spec.kind == "text":
+        if not isinstance(value, str) or not value.strip():
+            return problem(f"{spec.name}: expected text, got {_describe(value)}")
+        return value.strip()
+    if spec.kind == "years":
+        text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        match = YEARS.match(text) if isinstance(text, str) else None
+        if not match or (match.group(2) and match.group(2) < match.group(1)):
+            return problem(f"{spec.name}: expected 'YYYY' or 'YYYY-YYYY', got {_describe(value)}")
+        return text
+    if spec.kind == "choice":
+        if not isinstance(value, str):
+            return problem(f"{spec.name}: expected one value, got {_describe(value)}")
+        if value not in spec.vocabulary.ids:
+            return problem(f"{spec.name}: unknown value '{value}' (expected one of {_expected(spec.vocabulary)})")
+        return value
+    # the list kinds
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        return problem(f"{spec.name}: expected a list of text values, got {_describe(value)}")
+    if spec.kind == "choice-list":
+        unknown = [v for v in value if v not in spec.vocabulary.ids]
+        for v in unknown:
+            problem(f"{spec.name}: unknown value '{v}' (expected one of {_expected(spec.vocabulary)})")
+        if len(set(value)) != len(value):
+            problem(f"{spec.name}: a value is listed twice")
+        if unknown:
+            return None
+        return sorted(value, key=spec.vocabulary.ids.index)
+    return [v.strip() for v in value]
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({value})"
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a mapping"
+    return f"{type(value).__name__} {value!r}" if not isinstance(value, str) else repr(value)
+
+
+def slug_of(page: Page) -> str:
+    return page.rel.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+def is_case_study(page: Page) -> bool:
+    return page.rel.startswith("case-studies/") and page.rel != "case-studies/index.md"
+
+
+def parse_case_study(page: Page) -> tuple[CaseStudy | None, list[Problem]]:
+    """Validate one case-study page's front matter against FIELDS."""
+    problems: list[Problem] = []
+    front = page.front
+    if page.problems:  # the YAML did not parse: nothing more to say about its fields
+        return None, []
+    fm_line = front.start_line
+
+    def at(name: str) -> int:
+        return front.key_lines.get(name, fm_line)
+
+    slug = slug_of(page)
+    if not SLUG.match(slug):
+        problems.append(Problem(page.path, 1, f"file name '{slug}.md': a case-study slug is lowercase letters, digits and hyphens"))
+    if "/" in page.rel.removeprefix("case-studies/"):
+        problems.append(Problem(page.path, 1, "case studies live directly in case-studies/, not in a subfolder"))
+    values: dict[str, Any] = {}
+    for name in front.data:
+        if name not in FIELD_BY_NAME:
+            known = ", ".join(FIELD_BY_NAME)
+            problems.append(Problem(page.path, at(name), f"unknown field '{name}' (fields are {known})"))
+    for spec in FIELDS:
+        if spec.name not in front.data or front.data[spec.name] is None:
+            if spec.required:
+                problems.append(Problem(page.path, at(spec.name) if spec.name in front.data else fm_line,
+                                        f"missing field '{spec.name}': {spec.help_en}"))
+            continue
+
+        def problem(message: str, _name: str = spec.name) -> None:
+            problems.append(Problem(page.path, at(_name), message))
+
+        value = _check_value(spec, front.data[spec.name], problem)
+        if value is not None:
+            values[spec.name] = value
+    lines = {name: at(name) for name in front.data}
+    return CaseStudy(slug, page.lang, page.path, values, lines), problems

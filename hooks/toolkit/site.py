@@ -1,0 +1,71 @@
+"""The collected site: the docs tree plus what is derived from it, built once per build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .languages import LANGUAGES
+from .pages import DocsTree, Page, load_tree
+from .problems import Problem
+from .schema import CaseStudy, is_case_study, parse_case_study
+from .xrefs import KINDS, Kind, strip_number, target_path
+
+
+@dataclass
+class Site:
+    """Everything the validators and renderers need, read from disk once."""
+
+    tree: DocsTree
+    cases: dict[str, dict[str, CaseStudy]] = field(default_factory=dict)  # lang -> slug -> case
+    case_problems: list[Problem] = field(default_factory=list)
+
+    def case_studies(self, lang: str) -> list[CaseStudy]:
+        """A language's case studies, sorted by title."""
+        return sorted(self.cases.get(lang, {}).values(), key=lambda c: (c.title or c.slug).casefold())
+
+    def resolve(self, lang: str, kind: Kind, key: str) -> tuple[str, str | None, str] | None:
+        """(target page, anchor, title) for an xref, or None if it does not exist."""
+        if kind.allowed is not None and key not in kind.allowed:
+            return None
+        if kind.pattern is not None and not kind.pattern.match(key):
+            return None
+        page = self.tree.get(lang, target_path(kind, key))
+        if page is None:
+            return None
+        if kind.page is None:
+            return page.rel, None, page.title
+        anchor = page.anchors.get(key)
+        if anchor is None:
+            return None
+        title = anchor.title or key
+        return page.rel, key, strip_number(title) if kind.name == "rung" else title
+
+    def keys(self, lang: str, kind: Kind) -> list[str]:
+        """Every key a kind accepts in a language (for 'expected one of' messages)."""
+        if kind.allowed is not None:
+            return list(kind.allowed)
+        if kind.page is None:
+            return sorted(c.slug for c in self.cases.get(lang, {}).values())
+        page = self.tree.get(lang, kind.page)
+        ids = [a for a in page.anchors if a != "__h1__"] if page else []
+        return [i for i in ids if kind.pattern is None or kind.pattern.match(i)]
+
+
+def collect(docs_dir: Path, root: Path | None = None) -> Site:
+    """Read the docs tree and parse every case study in every language."""
+    site = Site(load_tree(docs_dir, root))
+    for lang in LANGUAGES:
+        site.cases[lang] = {}
+        for page in site.tree.pages.get(lang, {}).values():
+            if not is_case_study(page):
+                continue
+            case, problems = parse_case_study(page)
+            site.case_problems.extend(problems)
+            if case is not None:
+                site.cases[lang][case.slug] = case
+    return site
+
+
+def page_of(site: Site, case: CaseStudy) -> Page:
+    return site.tree.get(case.lang, f"case-studies/{case.slug}.md")

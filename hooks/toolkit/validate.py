@@ -1,0 +1,132 @@
+"""Validate: every check over both languages, all problems gathered before any is reported."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+
+from .languages import LANGUAGES, other
+from .listings import MARKER, parse_marker
+from .pages import FENCE, Page
+from .problems import Problem
+from .safety import unsafe_content
+from .schema import NEUTRAL_FIELDS, is_case_study, slug_of
+from .site import Site
+from .xrefs import KINDS, XREF
+
+LANG_NAMES = {"cy": "Welsh", "en": "English"}
+
+
+def validate(site: Site) -> list[Problem]:
+    """Every problem in the site, sorted by file and line."""
+    problems: list[Problem] = []
+    for check in (check_pages, check_twins, check_case_studies, check_body):
+        problems.extend(check(site))
+    return sorted(set(problems))
+
+
+def check_pages(site: Site) -> list[Problem]:
+    """Front matter parses, and every page has a title."""
+    problems: list[Problem] = []
+    for page in site.tree.all_pages():
+        problems.extend(page.problems)
+        if not page.problems and not isinstance(page.front.data.get("title"), str):
+            problems.append(Problem(page.path, 1, "front matter: missing 'title' (the page's title in its own language)"))
+    return problems
+
+
+def check_twins(site: Site) -> list[Problem]:
+    """Every page has its twin, and twins carry the same explicit ids."""
+    problems: list[Problem] = []
+    for lang in LANGUAGES:
+        twin_lang = other(lang)
+        for rel, page in site.tree.pages.get(lang, {}).items():
+            twin = site.tree.get(twin_lang, rel)
+            if twin is None:
+                problems.append(Problem(page.path, 1, f"no {LANG_NAMES[twin_lang]} twin: docs/{twin_lang}/{rel} is missing"))
+                continue
+            for anchor_id, anchor in page.anchors.items():
+                if anchor_id != "__h1__" and anchor_id not in twin.anchors:
+                    problems.append(Problem(page.path, anchor.line,
+                                            f"id '{anchor_id}' is not on its twin {twin.path}; twins carry the same ids"))
+    return problems
+
+
+def check_case_studies(site: Site) -> list[Problem]:
+    """Schema, twins' shared fields, sources on the references page, unique slugs."""
+    problems = list(site.case_problems)
+    for lang in LANGUAGES:
+        by_slug: dict[str, list[Page]] = defaultdict(list)
+        for page in site.tree.pages.get(lang, {}).values():
+            if is_case_study(page):
+                by_slug[slug_of(page).lower()].append(page)
+        for slug, pages in by_slug.items():
+            for page in pages[1:]:
+                problems.append(Problem(page.path, 1, f"duplicate slug '{slug}' (also {pages[0].path})"))
+        references = site.tree.get(lang, "references.md")
+        known = set(references.anchors) if references else set()
+        for case in site.cases.get(lang, {}).values():
+            for source in case.sources:
+                if source not in known:
+                    problems.append(Problem(case.path, case.lines.get("sources", 1),
+                                            f"sources: '{source}' is not on references.md{_suggest(source, known)}"))
+    for slug, case in site.cases.get(LANGUAGES[0], {}).items():
+        twin = site.cases.get(LANGUAGES[1], {}).get(slug)
+        if twin is None:
+            continue
+        for name in NEUTRAL_FIELDS:
+            mine, theirs = case.values.get(name), twin.values.get(name)
+            if mine is not None and theirs is not None and mine != theirs:
+                problems.append(Problem(case.path, case.lines.get(name, 1),
+                                        f"{name}: {_show(mine)} differs from {_show(theirs)} in its twin "
+                                        f"{twin.path}:{twin.lines.get(name, 1)} (language-neutral fields must match)"))
+    return problems
+
+
+def check_body(site: Site) -> list[Problem]:
+    """Cross-references, listing markers and unsafe content, line by line."""
+    problems: list[Problem] = []
+    for page in site.tree.all_pages():
+        problems.extend(unsafe_content(page))
+        in_fence = False
+        for number, line in enumerate(page.text.splitlines()[page.body_line - 1 :], start=page.body_line):
+            if FENCE.match(line):
+                in_fence = not in_fence
+            if in_fence:
+                continue
+            for match in XREF.finditer(line):
+                message = xref_problem(site, page, match.group(1), match.group(2))
+                if message:
+                    problems.append(Problem(page.path, number, f"{match.group(0)}: {message}"))
+            for match in MARKER.finditer(line):
+                message = parse_marker(match.group(1))[1]
+                if message:
+                    problems.append(Problem(page.path, number, f"listing marker: {message}"))
+    return problems
+
+
+def xref_problem(site: Site, page: Page, kind_name: str, key: str) -> str | None:
+    """Why `[[kind:key]]` does not resolve on this page's language, or None if it does."""
+    kind = KINDS.get(kind_name)
+    if kind is None:
+        return f"unknown kind '{kind_name}' (expected one of {', '.join(KINDS)})"
+    if site.resolve(page.lang, kind, key):
+        return None
+    if kind.page is None:
+        return f"unknown {kind.noun} '{key}': there is no docs/{page.lang}/case-studies/{key}.md"
+    if site.tree.get(page.lang, kind.page) is None:
+        return f"there is no docs/{page.lang}/{kind.page} to link to"
+    keys = site.keys(page.lang, kind)
+    if kind.allowed is not None or kind.pattern is not None:
+        shown = f"{keys[0]} … {keys[-1]}" if kind.pattern is not None and len(keys) > 2 else ", ".join(keys)
+        return f"unknown {kind.noun} '{key}' (expected one of {shown})"
+    return f"unknown {kind.noun} '{key}': no such id on {kind.page}{_suggest(key, keys)}"
+
+
+def _suggest(key: str, known) -> str:
+    close = difflib.get_close_matches(key, sorted(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _show(value) -> str:
+    return "[" + ", ".join(value) + "]" if isinstance(value, list) else f"'{value}'"

@@ -1,0 +1,42 @@
+"""MkDocs hooks: connect the `toolkit` core to MkDocs events, and nothing more.
+
+The i18n plugin runs every event once per language (Welsh first), so the docs tree is
+collected and validated once, when the default language starts, and reused for the others.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+from toolkit.languages import DEFAULT_LANGUAGE
+from toolkit.problems import format_report
+from toolkit.render import render_page
+from toolkit.site import Site, collect
+from toolkit.validate import validate
+
+log = logging.getLogger("mkdocs.hooks.toolkit")
+_build: dict[str, Site] = {}
+
+
+def on_pre_build(config) -> None:
+    if config.theme["language"] != DEFAULT_LANGUAGE and "site" in _build:
+        return
+    site = collect(Path(config.docs_dir), Path(config.config_file_path).parent)
+    problems = validate(site)
+    if problems:
+        for line in format_report(problems).splitlines()[:-1]:
+            log.error(line)
+        raise Abort(f"{len(problems)} problem(s) in the docs: fix them and build again.")
+    _build["site"] = site
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    lang, _, rel = page.file.src_uri.partition("/")
+    site = _build["site"]
+    case = site.cases.get(lang, {}).get(Path(rel).stem) if rel.startswith("case-studies/") else None
+    if case is not None and case.summary:
+        page.meta.setdefault("description", case.summary)
+    return render_page(site, lang, rel, markdown)

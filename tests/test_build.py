@@ -1,0 +1,92 @@
+"""The real site, built strict once: languages, switcher, and nothing loaded from afar."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from conftest import ROOT
+from htmlscan import CSS_URL, is_remote, scan
+
+
+def lang_of(path: str) -> str:
+    return "en" if path.startswith("en/") else "cy"
+
+
+def twin_of(path: str) -> str:
+    return path.removeprefix("en/") if path.startswith("en/") else f"en/{path}"
+
+
+def test_both_languages_are_built(site_dir, html_pages):
+    welsh = {p for p in html_pages if not p.startswith("en/")}
+    english = {p.removeprefix("en/") for p in html_pages if p.startswith("en/")}
+    assert "index.html" in welsh
+    assert welsh == english, "every Welsh page has an English twin and vice versa"
+    sources = {p.relative_to(ROOT / "docs" / "cy").with_suffix(".html").as_posix()
+               for p in (ROOT / "docs" / "cy").rglob("*.md")}
+    assert sources == welsh
+
+
+def test_lang_attribute_matches_folder(html_pages):
+    for path, html in html_pages.items():
+        assert scan(html).html_lang == lang_of(path), path
+
+
+def test_language_names_and_site_names(html_pages):
+    assert "<title>" in html_pages["index.html"]
+    assert "Pecyn Cymorth Cydgynhyrchu" in re.search(r"<title>(.*?)</title>", html_pages["index.html"]).group(1)
+    assert "Co-production Toolkit" in re.search(r"<title>(.*?)</title>", html_pages["en/index.html"]).group(1)
+    # Material's own interface strings are in the page's language.
+    assert "Neidio i'r cynnwys" in html_pages["index.html"] or "Neidio i&#39;r cynnwys" in html_pages["index.html"]
+    assert "Skip to content" in html_pages["en/index.html"]
+
+
+def test_switcher_and_hreflang_point_at_the_twin(html_pages):
+    for path, html in html_pages.items():
+        page = scan(html)
+        here = posixpath.dirname(path)
+        for attr in ("switcher", "alternates"):
+            links = getattr(page, attr)
+            assert set(links) == {"cy", "en"}, f"{path}: {attr} {links}"
+            for lang, href in links.items():
+                assert not is_remote(href) and not href.startswith("/"), f"{path}: {href} must be relative"
+                target = posixpath.normpath(posixpath.join(here, href))
+                expected = path if lang == lang_of(path) else twin_of(path)
+                assert target == expected, f"{path}: {attr}[{lang}] -> {target}, expected {expected}"
+
+
+def test_no_page_loads_anything_remote(site_dir, html_pages):
+    for path, html in html_pages.items():
+        remote = [url for url in scan(html).loads if is_remote(url)]
+        assert remote == [], f"{path} loads {remote}"
+    assert "unpkg.com" not in (site_dir / "index.html").read_text()
+
+
+def test_no_stylesheet_loads_anything_remote(site_dir):
+    for css in site_dir.rglob("*.css"):
+        remote = [u for u in CSS_URL.findall(css.read_text(encoding="utf-8")) if is_remote(u)]
+        assert remote == [], f"{css}: {remote}"
+
+
+def test_our_scripts_name_no_remote_host():
+    """Our own and vendored scripts. Material's bundle names unpkg.com only for fallbacks
+    (a ResizeObserver polyfill, mermaid) that Chromium never loads; the browser tests prove
+    no request leaves the disk."""
+    for script in (ROOT / "docs" / "assets").rglob("*.js"):
+        assert not re.search(r"https?://", script.read_text(encoding="utf-8")), script
+
+
+def test_vendored_shim_matches_npm_and_has_its_licence():
+    vendored = ROOT / "docs/assets/vendor/iframe-worker"
+    assert (vendored / "shim.js").read_bytes() == (ROOT / "node_modules/iframe-worker/shim/index.js").read_bytes()
+    assert "Permission is hereby granted" in (vendored / "LICENSE.txt").read_text()
+
+
+def test_404_speaks_both_languages(site_dir):
+    html = (site_dir / "404.html").read_text(encoding="utf-8")
+    page = scan(html)
+    hrefs = {href for href, _ in page.links}
+    # Root-relative: a server shows 404.html at whatever depth the missing URL had.
+    assert "/index.html" in hrefs and "/en/index.html" in hrefs
+    assert 'lang="cy"' in html and 'lang="en"' in html
+    assert "Page not found" in html and "Heb ddod o hyd i'r dudalen" in html.replace("&#39;", "'")
