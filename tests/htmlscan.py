@@ -53,3 +53,56 @@ def scan(html: str) -> Scan:
 
 def is_remote(url: str) -> bool:
     return bool(re.match(r"^(https?:)?//", url.strip(), re.I))
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class ArticleText(HTMLParser):
+    """The words of a page's main article that are in the page's own language.
+
+    Passages marked with another `lang`, code and scripts are left out, so what remains
+    should be in the page's language.
+    """
+
+    def __init__(self, page_lang: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page_lang = page_lang
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipping) for open elements
+        self.depth_in_article = 0
+        self.chunks: list[str] = []
+
+    def _skipping(self) -> bool:
+        return any(skip for _, skip in self.stack)
+
+    def handle_starttag(self, tag: str, attrs_list) -> None:
+        attrs = dict(attrs_list)
+        if tag == "article" and "md-content__inner" in (attrs.get("class") or ""):
+            self.depth_in_article = 1
+            return
+        if not self.depth_in_article or tag in VOID:
+            return
+        lang = attrs.get("lang")
+        skip = tag in ("code", "pre", "script", "style") or (lang is not None and lang != self.page_lang)
+        self.stack.append((tag, skip))
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.depth_in_article:
+            return
+        if tag == "article" and not self.stack:
+            self.depth_in_article = 0
+            return
+        while self.stack:
+            open_tag, _ = self.stack.pop()
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.depth_in_article and not self._skipping():
+            self.chunks.append(data)
+
+
+def article_text(html: str, lang: str) -> str:
+    parser = ArticleText(lang)
+    parser.feed(html)
+    return " ".join(parser.chunks)

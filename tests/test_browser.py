@@ -61,3 +61,25 @@ def test_language_switcher_lands_on_the_twin(page, site_dir, start, lang, expect
     assert page.url == (site_dir / expected).as_uri()
     assert page.locator("html").get_attribute("lang") == lang
     assert remote(page.requests_seen) == []
+
+
+@pytest.mark.parametrize("path, stage_label", [
+    ("case-studies/index.html", "Cydgomisiynu"),
+    ("en/case-studies/index.html", "Co-commissioning"),
+])
+def test_case_study_filter_works_from_disk(page, site_dir, path, stage_label):
+    open_page(page, site_dir, path)
+    form = page.locator("form[data-cs-filter]")
+    assert form.is_visible(), "the filter is revealed when JavaScript runs"
+    items = page.locator(".cs-all .cs-item")
+    total = items.count()
+    page.select_option("#cs-filter-stages", label=stage_label)
+    visible = page.locator(".cs-all .cs-item:visible")
+    shown = visible.count()
+    assert 0 < shown < total
+    for i in range(shown):
+        assert "co-commissioning" in visible.nth(i).get_attribute("data-stages").split()
+    assert str(shown) in page.locator(".cs-filter__status").inner_text()
+    page.locator("form[data-cs-filter] button[type=reset]").click()
+    page.wait_for_function(f"document.querySelectorAll('.cs-all .cs-item:not([hidden])').length === {total}")
+    assert remote(page.requests_seen) == []

@@ -50,7 +50,8 @@ def case_card(site: Site, case: CaseStudy, rel: str) -> str:
         (STAGES.name.label(lang), ", ".join(link("definitions.md", s, STAGES.get(s).label(lang)) for s in case.stages)),
         (RUNGS.name.label(lang), link("ladder.md", case.ladder, RUNGS.get(case.ladder).label(lang)) if case.ladder else ""),
         (SECTORS.name.label(lang), SECTORS.get(case.sector).label(lang) if case.sector else ""),
-        (label("place", lang), f"{case.place} ({COUNTRIES.get(case.country).label(lang)})" if case.country else case.place),
+        (label("place", lang), case.place or ""),
+        (COUNTRIES.name.label(lang), COUNTRIES.get(case.country).label(lang) if case.country else ""),
         (label("years", lang), case.years or ""),
     ]
     if case.organisations:

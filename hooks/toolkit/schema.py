@@ -107,15 +107,15 @@ def _check_value(spec: Field, value: Any, problem: Any) -> Any:
     # the list kinds
     if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
         return problem(f"{spec.name}: expected a list of text values, got {_describe(value)}")
+    for twice in sorted({v for v in value if value.count(v) > 1}):
+        problem(f"{spec.name}: '{twice}' is listed twice")
     if spec.kind == "choice-list":
         unknown = [v for v in value if v not in spec.vocabulary.ids]
         for v in unknown:
             problem(f"{spec.name}: unknown value '{v}' (expected one of {_expected(spec.vocabulary)})")
-        if len(set(value)) != len(value):
-            problem(f"{spec.name}: a value is listed twice")
         if unknown:
             return None
-        return sorted(value, key=spec.vocabulary.ids.index)
+        return sorted(set(value), key=spec.vocabulary.ids.index)
     return [v.strip() for v in value]
 
 

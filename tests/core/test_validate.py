@@ -79,6 +79,15 @@ def test_case_study_without_its_twin(tmp_path):
     ]
 
 
+def test_value_listed_twice(tmp_path):
+    files = valid_files()
+    for lang in ("cy", "en"):
+        files = edit(files, f"{lang}/case-studies/healthy.md", "sources: [seed-2014]", "sources: [seed-2014, seed-2014]")
+    assert report(tmp_path, files) == [
+        f"docs/{lang}/case-studies/healthy.md:10: sources: 'seed-2014' is listed twice" for lang in ("cy", "en")
+    ]
+
+
 def test_source_not_on_the_references_page(tmp_path):
     files = valid_files()
     for lang in ("cy", "en"):
