@@ -70,3 +70,18 @@ def page(browser):
     page.on("request", lambda request: page.requests_seen.append(request.url))
     yield page
     context.close()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print the stale-translation report after the tests: information, never a failure."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from toolkit.stale import stale_twins
+
+    try:
+        report = stale_twins(ROOT)
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        return
+    terminalreporter.section("translations whose twin changed later")
+    for item in report:
+        terminalreporter.write_line(str(item))
+    terminalreporter.write_line(f"{len(report)} page(s) may need updating.")

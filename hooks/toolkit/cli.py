@@ -1,4 +1,5 @@
-"""Command line: `python -m toolkit check` runs every validation without a build."""
+"""Command line: `check` runs every validation without a build; `stale` lists pages whose
+twin changed later in git history."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from .problems import format_report
 from .site import collect
+from .stale import stale_twins
 from .validate import validate
 
 
@@ -21,15 +23,25 @@ def check(docs_dir: Path) -> int:
     return 0
 
 
+def stale() -> int:
+    """Print pages whose twin changed later; a report, so it always exits 0."""
+    report = stale_twins(Path.cwd())
+    for item in report:
+        print(item)
+    print(f"stale: {len(report)} page(s) whose twin changed later.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m toolkit", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate the docs tree and print a path:line report")
     check_cmd.add_argument("--docs", type=Path, default=Path("docs"), help="the docs folder (default: docs)")
+    commands.add_parser("stale", help="list pages whose twin changed later in git history")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.docs)
-    return 2
+    return stale()
 
 
 if __name__ == "__main__":

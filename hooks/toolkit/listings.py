@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from .schema import CaseStudy
+from .schema import SLUG, CaseStudy
 from .vocab import COUNTRIES, FACETS, RUNGS, SECTORS, STAGES, Vocabulary, label
 from .xrefs import relative_link
 
@@ -23,13 +23,23 @@ def parse_marker(spec: str) -> tuple[tuple[str, str] | None, str | None]:
     if spec == "index":
         return ("index", ""), None
     facet, _, value = spec.partition("=")
-    facet = {"stage": "stages"}.get(facet.strip(), facet.strip())
+    facet = {"stage": "stages", "model": "models"}.get(facet.strip(), facet.strip())
+    if facet == "models" and SLUG.match(value.strip()):
+        return ("models", value.strip()), None  # models are ids on models.md: the validator checks them
     vocabulary = FILTERABLE.get(facet)
     if vocabulary is None:
-        return None, f"'{spec}' is not a listing (expected index, stage=…, ladder=…, sector=… or country=…)"
+        return None, f"'{spec}' is not a listing (expected index, stage=…, ladder=…, sector=…, country=… or model=…)"
     if value.strip() not in vocabulary.ids:
         return None, f"unknown {facet} '{value.strip()}' (expected one of {', '.join(vocabulary.ids)})"
     return (facet, value.strip()), None
+
+
+def generated_anchors(facet: str) -> set[str]:
+    """The ids a listing adds to its page (the index has a heading per facet value)."""
+    if facet != "index":
+        return set()
+    ids = {"all"} | {f"by-{name}" for name in FILTERABLE}
+    return ids | {f"{name}-{term.id}" for name, vocabulary in FILTERABLE.items() for term in vocabulary.terms}
 
 
 def matches(case: CaseStudy, facet: str, value: str) -> bool:

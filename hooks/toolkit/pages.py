@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from markdown.extensions.toc import slugify
 
 from .languages import LANGUAGES
 from .problems import Problem
@@ -20,11 +21,13 @@ HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=[\"']([^\"']+)[\"'][^>]*>(.*?)<
 
 @dataclass(frozen=True)
 class Anchor:
-    """An explicit id on a page: `## Title {#id}` or `id="..."` in raw HTML."""
+    """An id on a page: explicit (`## Title {#id}`, `id="..."` in raw HTML) or a heading's
+    automatic slug. Only explicit ids must match between twins."""
 
     id: str
     title: str
     line: int
+    explicit: bool = True
 
 
 @dataclass
@@ -119,6 +122,9 @@ def find_anchors(text: str, first_line: int = 1) -> dict[str, Anchor]:
             found = ATTR_ID.search(raw)
             if found:
                 anchors.setdefault(found.group(1), Anchor(found.group(1), _clean_title(raw), number))
+            elif level != "#":
+                slug = slugify(_clean_title(raw), "-")
+                anchors.setdefault(slug, Anchor(slug, _clean_title(raw), number, explicit=False))
             if level == "#" and "__h1__" not in anchors:
                 anchors["__h1__"] = Anchor("__h1__", _clean_title(raw), number)
             continue

@@ -39,6 +39,16 @@ def fill_markers(site: Site, lang: str, rel: str, markdown: str) -> str:
     return MARKER.sub(replace, markdown)
 
 
+def _anchor_links(site: Site, lang: str, rel: str, page: str, ids: list[str]) -> list[str]:
+    """Links to ids on a page, titled with that page's headings in the same language."""
+    target = site.tree.get(lang, page)
+    links = []
+    for id_ in ids:
+        anchor = target.anchors.get(id_) if target else None
+        links.append(f"[{anchor.title or id_}]({relative_link(rel, page, id_)})" if anchor else id_)
+    return links
+
+
 def case_card(site: Site, case: CaseStudy, rel: str) -> str:
     """The at-a-glance card: the case study's data as a definition list with links."""
     lang = case.lang
@@ -56,12 +66,8 @@ def case_card(site: Site, case: CaseStudy, rel: str) -> str:
     ]
     if case.organisations:
         rows.append((label("organisations", lang), "; ".join(case.organisations)))
-    refs = site.resolve
-    sources = []
-    for source in case.sources:
-        target = refs(lang, KINDS["ref"], source)
-        sources.append(link(target[0], source, target[2]) if target else source)
-    rows.append((label("sources", lang), "; ".join(sources)))
+    rows.append((label("models", lang), "; ".join(_anchor_links(site, lang, rel, "models.md", case.models))))
+    rows.append((label("sources", lang), "; ".join(_anchor_links(site, lang, rel, "references.md", case.sources))))
     body = "\n\n".join(f"{term}\n:   {value}" for term, value in rows if value)
     outcomes = ""
     if case.outcomes:

@@ -21,8 +21,9 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class Field:
     """One front-matter field: its kind, whether it is required, and whether it is shared.
 
-    kind: 'text', 'text-list', 'choice', 'choice-list', 'years' or 'refs'.
+    kind: 'text', 'text-list', 'choice', 'choice-list', 'years' or 'ids'.
     neutral: the value must be identical in the Welsh and English twins.
+    page: for 'ids', the page whose explicit ids are the allowed values, in the same language.
     """
 
     name: str
@@ -33,6 +34,7 @@ class Field:
     help_cy: str
     example: Any
     vocabulary: Vocabulary | None = None
+    page: str | None = None
 
 
 FIELDS: tuple[Field, ...] = (
@@ -56,8 +58,12 @@ FIELDS: tuple[Field, ...] = (
           "When it ran, as the source states: 'YYYY' or 'YYYY-YYYY' (if undated, the source's year).",
           "Pryd y bu'n rhedeg, fel y dywed y ffynhonnell: 'BBBB' neu 'BBBB-BBBB' (heb ddyddiad, blwyddyn y ffynhonnell).",
           "2007-2011"),
-    Field("sources", "refs", True, True, "Reference ids from references.md; the source document first.",
-          "Dynodwyr cyfeiriadau o references.md; y ddogfen ffynhonnell yn gyntaf.", ["bovaird-loeffler-2014"]),
+    Field("sources", "ids", True, True, "Reference ids from references.md; the source document first.",
+          "Dynodwyr cyfeiriadau o references.md; y ddogfen ffynhonnell yn gyntaf.", ["bovaird-loeffler-2014"],
+          page="references.md"),
+    Field("models", "ids", False, True, "Collaboration models it is an example of: ids from models.md.",
+          "Y modelau cydweithio y mae'n enghraifft ohonynt: dynodwyr o models.md.", ["community-champions"],
+          page="models.md"),
     Field("outcomes", "text-list", False, False, "Results with figures, only as the source gives them.",
           "Canlyniadau gyda ffigurau, dim ond fel y mae'r ffynhonnell yn eu rhoi.", ["..."]),
 )
@@ -78,7 +84,7 @@ class CaseStudy:
 
     def __getattr__(self, name: str) -> Any:
         if name in FIELD_BY_NAME:
-            return self.values.get(name, [] if FIELD_BY_NAME[name].kind.endswith(("list", "refs")) else None)
+            return self.values.get(name, [] if FIELD_BY_NAME[name].kind.endswith(("list", "ids")) else None)
         raise AttributeError(name)
 
 

@@ -36,7 +36,7 @@ class Site:
         if kind.page is None:
             return page.rel, None, page.title
         anchor = page.anchors.get(key)
-        if anchor is None:
+        if anchor is None or not anchor.explicit:
             return None
         title = anchor.title or key
         return page.rel, key, strip_number(title) if kind.name == "rung" else title
@@ -48,7 +48,7 @@ class Site:
         if kind.page is None:
             return sorted(c.slug for c in self.cases.get(lang, {}).values())
         page = self.tree.get(lang, kind.page)
-        ids = [a for a in page.anchors if a != "__h1__"] if page else []
+        ids = [a.id for a in page.anchors.values() if a.explicit and a.id != "__h1__"] if page else []
         return [i for i in ids if kind.pattern is None or kind.pattern.match(i)]
 
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 
 from .languages import LANGUAGES, other
 from .listings import MARKER, parse_marker
 from .pages import FENCE, Page
-from .problems import Problem
+from .links import check_links
+from .problems import Problem, suggest
 from .safety import unsafe_content
-from .schema import NEUTRAL_FIELDS, is_case_study, slug_of
+from .schema import FIELDS, NEUTRAL_FIELDS, is_case_study, slug_of
 from .site import Site
 from .xrefs import KINDS, XREF
 
@@ -20,7 +20,7 @@ LANG_NAMES = {"cy": "Welsh", "en": "English"}
 def validate(site: Site) -> list[Problem]:
     """Every problem in the site, sorted by file and line."""
     problems: list[Problem] = []
-    for check in (check_pages, check_twins, check_case_studies, check_body):
+    for check in (check_pages, check_twins, check_case_studies, check_body, check_links):
         problems.extend(check(site))
     return sorted(set(problems))
 
@@ -46,7 +46,7 @@ def check_twins(site: Site) -> list[Problem]:
                 problems.append(Problem(page.path, 1, f"no {LANG_NAMES[twin_lang]} twin: docs/{twin_lang}/{rel} is missing"))
                 continue
             for anchor_id, anchor in page.anchors.items():
-                if anchor_id != "__h1__" and anchor_id not in twin.anchors:
+                if anchor.explicit and anchor_id != "__h1__" and anchor_id not in twin.anchors:
                     problems.append(Problem(page.path, anchor.line,
                                             f"id '{anchor_id}' is not on its twin {twin.path}; twins carry the same ids"))
     return problems
@@ -63,13 +63,14 @@ def check_case_studies(site: Site) -> list[Problem]:
         for slug, pages in by_slug.items():
             for page in pages[1:]:
                 problems.append(Problem(page.path, 1, f"duplicate slug '{slug}' (also {pages[0].path})"))
-        references = site.tree.get(lang, "references.md")
-        known = set(references.anchors) if references else set()
-        for case in site.cases.get(lang, {}).values():
-            for source in case.sources:
-                if source not in known:
-                    problems.append(Problem(case.path, case.lines.get("sources", 1),
-                                            f"sources: '{source}' is not on references.md{_suggest(source, known)}"))
+        for spec in (f for f in FIELDS if f.kind == "ids"):
+            target = site.tree.get(lang, spec.page)
+            known = {a for a in target.anchors if a != "__h1__"} if target else set()
+            for case in site.cases.get(lang, {}).values():
+                for value in case.values.get(spec.name, []):
+                    if value not in known:
+                        problems.append(Problem(case.path, case.lines.get(spec.name, 1),
+                                                f"{spec.name}: '{value}' is not on {spec.page}{suggest(value, known)}"))
     for slug, case in site.cases.get(LANGUAGES[0], {}).items():
         twin = site.cases.get(LANGUAGES[1], {}).get(slug)
         if twin is None:
@@ -99,7 +100,9 @@ def check_body(site: Site) -> list[Problem]:
                 if message:
                     problems.append(Problem(page.path, number, f"{match.group(0)}: {message}"))
             for match in MARKER.finditer(line):
-                message = parse_marker(match.group(1))[1]
+                parsed, message = parse_marker(match.group(1))
+                if parsed and parsed[0] == "models" and not _on_page(site, page.lang, "models.md", parsed[1]):
+                    message = f"unknown model '{parsed[1]}': no such id on models.md"
                 if message:
                     problems.append(Problem(page.path, number, f"listing marker: {message}"))
     return problems
@@ -120,12 +123,14 @@ def xref_problem(site: Site, page: Page, kind_name: str, key: str) -> str | None
     if kind.allowed is not None or kind.pattern is not None:
         shown = f"{keys[0]} … {keys[-1]}" if kind.pattern is not None and len(keys) > 2 else ", ".join(keys)
         return f"unknown {kind.noun} '{key}' (expected one of {shown})"
-    return f"unknown {kind.noun} '{key}': no such id on {kind.page}{_suggest(key, keys)}"
+    return f"unknown {kind.noun} '{key}': no such id on {kind.page}{suggest(key, keys)}"
 
 
-def _suggest(key: str, known) -> str:
-    close = difflib.get_close_matches(key, sorted(known), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+def _on_page(site: Site, lang: str, rel: str, anchor: str) -> bool:
+    page = site.tree.get(lang, rel)
+    return page is not None and anchor in page.anchors
+
+
 
 
 def _show(value) -> str:

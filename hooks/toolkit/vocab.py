@@ -104,6 +104,7 @@ LABELS: dict[str, Term] = {
         Term("years", "Pryd", "When"),
         Term("organisations", "Sefydliadau", "Organisations"),
         Term("sources", "Ffynonellau", "Sources"),
+        Term("models", "Modelau cydweithio", "Collaboration models"),
         Term("outcomes", "Canlyniadau", "Outcomes"),
         Term("card", "Cipolwg ar yr astudiaeth achos", "Case study at a glance"),
         Term("related", "Astudiaethau achos cysylltiedig", "Related case studies"),

@@ -25,7 +25,7 @@ def test_unknown_field(tmp_path):
     files = edit(valid_files(), "cy/case-studies/healthy.md", "ladder:", "colour: blue\nladder:")
     assert report(tmp_path, files) == [
         "docs/cy/case-studies/healthy.md:6: unknown field 'colour' (fields are title, summary, place, organisations, "
-        "stages, ladder, sector, country, years, sources, outcomes)",
+        "stages, ladder, sector, country, years, sources, models, outcomes)",
     ]
 
 
@@ -169,4 +169,33 @@ def test_several_problems_are_all_reported_sorted(tmp_path):
         "docs/en/case-studies/healthy.md:8: country: unknown value 'atlantis' "
         "(expected one of wales, england, scotland, northern-ireland, united-kingdom, denmark, netherlands, switzerland, united-states)",
         "docs/en/case-studies/healthy.md:10: sources: 'seed-2014' is not on references.md",
+    ]
+
+
+def test_broken_links_and_anchors(tmp_path):
+    files = valid_files()
+    files = edit(files, "en/index.md", "See [[rung:co-production]].",
+                 "See [the ladder](ladder.md#co-producton), [steps](ladder.md#step-9), [gone](gone.md),\n"
+                 "[Welsh](../cy/index.md), [root](/ladder.md), [fine](ladder.md#co-production), "
+                 "[web](https://example.org/x).\n\n"
+                 '<a href="case-studies/index.html#stages-co-design">ok</a> <a href="case-studies/healthy.html#nope">no</a>')
+    assert report(tmp_path, files) == [
+        "docs/en/index.md:7: link to 'gone.md': no such page in docs/en/",
+        "docs/en/index.md:7: link to 'ladder.md#co-producton': no such anchor on ladder.md (did you mean 'co-production'?)",
+        "docs/en/index.md:7: link to 'ladder.md#step-9': no such anchor on ladder.md",
+        "docs/en/index.md:8: link to '../cy/index.md': links to the other language's folder: link to the page in docs/en/",
+        "docs/en/index.md:8: link to '/ladder.md': absolute links break when the site is opened from disk: use a relative link",
+        "docs/en/index.md:10: link to 'case-studies/healthy.html#nope': no such anchor on case-studies/healthy.md",
+    ]
+
+
+def test_numbered_ids_get_their_range_in_the_message(tmp_path):
+    files = valid_files()
+    for lang in ("cy", "en"):
+        files[f"{lang}/c2-seven-steps.md"] = "---\ntitle: C2\n---\n\n# C2\n\n" + "".join(
+            f"### Step {n} {{#step-{n}}}\n\nText.\n\n" for n in range(1, 8))
+    files = edit(files, "en/index.md", "See [[rung:co-production]].", "See [[step:step-9]] and [step 9](c2-seven-steps.md#step-9).")
+    assert report(tmp_path, files) == [
+        "docs/en/index.md:7: [[step:step-9]]: unknown C2 step 'step-9' (expected one of step-1 … step-7)",
+        "docs/en/index.md:7: link to 'c2-seven-steps.md#step-9': no such anchor on c2-seven-steps.md (steps have step-1 … step-7)",
     ]
