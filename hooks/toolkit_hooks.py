@@ -10,15 +10,17 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 
-from toolkit.languages import DEFAULT_LANGUAGE
+from toolkit.languages import DEFAULT_LANGUAGE, LANGUAGES
+from toolkit.offline import make_zip
 from toolkit.problems import format_report
 from toolkit.render import render_page
 from toolkit.site import Site, collect
 from toolkit.validate import validate
 
 log = logging.getLogger("mkdocs.hooks.toolkit")
-_build: dict[str, Site] = {}
+_build: dict = {}
 
 
 def on_pre_build(config) -> None:
@@ -30,13 +32,21 @@ def on_pre_build(config) -> None:
         for line in format_report(problems).splitlines()[:-1]:
             log.error(line)
         raise Abort(f"{len(problems)} problem(s) in the docs: fix them and build again.")
-    _build["site"] = site
+    _build.update(site=site, languages_built=0)
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     lang, _, rel = page.file.src_uri.partition("/")
-    site = _build["site"]
+    site: Site = _build["site"]
     case = site.cases.get(lang, {}).get(Path(rel).stem) if rel.startswith("case-studies/") else None
     if case is not None and case.summary:
         page.meta.setdefault("description", case.summary)
     return render_page(site, lang, rel, markdown)
+
+
+@event_priority(-110)  # after the offline plugin has written the search index
+def on_post_build(config) -> None:
+    _build["languages_built"] += 1
+    if _build["languages_built"] == len(LANGUAGES):
+        zip_path = make_zip(Path(config.site_dir))
+        log.info(f"Offline copy: {zip_path} ({zip_path.stat().st_size // 1024} KiB)")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from .listings import MARKER, case_link, parse_marker, render_marker
+from .offline import MARKER as OFFLINE_MARKER
+from .offline import offline_link
 from .schema import CaseStudy
 from .site import Site
 from .vocab import COUNTRIES, RUNGS, SECTORS, STAGES, label
@@ -109,5 +111,6 @@ def render_page(site: Site, lang: str, rel: str, markdown: str) -> str:
     if case is not None:
         markdown = render_case_study(site, case, rel, markdown)
     markdown = fill_markers(site, lang, rel, markdown)
+    markdown = markdown.replace(OFFLINE_MARKER, offline_link(lang, rel))
     markdown = expand_xrefs(site, lang, rel, markdown)
     return markdown + f'\n\n--8<-- "abbreviations.{lang}.md"\n'
