@@ -22,6 +22,15 @@ REQUIRED_IDS = {
     "references.html": ["bovaird-loeffler-2014", "co-production-network-wales", "improvement-cymru-2025",
                         "wales-audit-office-2014", "wcpp-collaboration-review", "tlap-2016"],
     "case-studies/index.html": [],
+    "getting-started.html": ["six-steps", "set-aims", "identify-stakeholders", "plan", "engage",
+                             "co-design-and-co-deliver", "evaluate", "culture", "five-steps"],
+    "what-helps.html": [f"factor-{n}" for n in range(1, 11)],
+    "barriers.html": ["barriers", "barrier-risk-aversion", "barrier-user-information-systems",
+                      "barrier-professional-reluctance", "barrier-political-reluctance", "overcoming"],
+    "models.html": ["strengthening-communities", "collaborations-and-partnerships", "volunteer-and-peer-roles",
+                    "access-to-community-resources"],
+    "benefits-and-evidence.html": ["who-benefits", "case-studies-are-partial", "education-and-inequality",
+                                   "scaling-out-and-up", "economies-of-scope", "sources-of-value"],
 }
 DICTIONARY = {"cy": "cy", "en": "en_GB"}
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -34,6 +43,21 @@ def test_core_page_has_its_ids(html_pages, page, prefix):
     assert html is not None, f"{prefix}{page} was not built"
     missing = [i for i in REQUIRED_IDS[page] if i not in scan(html).ids]
     assert missing == [], f"{prefix}{page} lacks ids {missing}"
+
+
+def test_fourteen_collaboration_models(html_pages):
+    for prefix in ("", "en/"):
+        html = html_pages[prefix + "models.html"]
+        body = html.split('id="strengthening-communities"', 1)[1]
+        assert len(re.findall(r'<h3 id="[a-z-]+"', body)) == 14
+
+
+def test_home_page_routes_newcomers_to_getting_started_first(html_pages):
+    for prefix in ("", "en/"):
+        html = html_pages[prefix + "index.html"]
+        article = html[html.index('id="start-here"'):]
+        first_link = re.search(r'<a href="([^"#]+)', article).group(1)
+        assert first_link == "getting-started.html"
 
 
 def test_ladder_is_an_ordered_list_top_rung_first(html_pages):
