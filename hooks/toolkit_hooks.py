@@ -16,6 +16,7 @@ from toolkit.languages import DEFAULT_LANGUAGE, LANGUAGES
 from toolkit.offline import make_zip
 from toolkit.problems import format_report
 from toolkit.render import render_page
+from toolkit.search_index import expand_search_index
 from toolkit.site import Site, collect
 from toolkit.validate import validate
 
@@ -48,5 +49,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_post_build(config) -> None:
     _build["languages_built"] += 1
     if _build["languages_built"] == len(LANGUAGES):
+        size = expand_search_index(Path(config.site_dir))
+        if size:
+            log.info(f"Search index: {size.before // 1024} KiB, {size.after // 1024} KiB with Welsh forms ({size.ratio:.2f}×)")
         zip_path = make_zip(Path(config.site_dir))
         log.info(f"Offline copy: {zip_path} ({zip_path.stat().st_size // 1024} KiB)")
