@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: site serve check test vendor clean
+.PHONY: site serve check spell test vendor clean
 
 $(BIN)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ serve: $(BIN)/.site-deps
 
 check: $(BIN)/.site-deps
 	$(BIN)/python -m toolkit check
+
+spell: $(BIN)/.site-deps
+	scripts/install-system-deps.sh
+	$(BIN)/python -m toolkit spell
 
 # Copy browser scripts from npm into docs/assets/vendor/, with their licences.
 vendor: node_modules/.package-lock.json

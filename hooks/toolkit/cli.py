@@ -1,5 +1,5 @@
-"""Command line: `check` runs every validation without a build; `stale` lists pages whose
-twin changed later in git history."""
+"""Command line: `check` runs every validation without a build; `spell` checks spelling in
+both languages; `stale` lists pages whose twin changed later in git history."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .problems import format_report
 from .site import collect
+from .spelling import check_spelling
 from .stale import stale_twins
 from .validate import validate
 
@@ -20,6 +21,17 @@ def check(docs_dir: Path) -> int:
         print(format_report(problems))
         return 1
     print("check: no problems found.")
+    return 0
+
+
+def spell(docs_dir: Path, word_lists: Path) -> int:
+    """Print `path:line: word` for each unknown word; exit status 1 if there is any."""
+    problems = check_spelling(collect(docs_dir, Path.cwd()).tree.all_pages(), word_lists)
+    if problems:
+        print(format_report(problems).replace("problem", "unknown word"))
+        print(f"Fix the spelling, or add a real word or name to {word_lists}/ (see CONTRIBUTING.md).")
+        return 1
+    print("spell: no unknown words.")
     return 0
 
 
@@ -37,10 +49,15 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate the docs tree and print a path:line report")
     check_cmd.add_argument("--docs", type=Path, default=Path("docs"), help="the docs folder (default: docs)")
+    spell_cmd = commands.add_parser("spell", help="spell-check both languages with aspell: path:line: word")
+    spell_cmd.add_argument("--docs", type=Path, default=Path("docs"), help="the docs folder (default: docs)")
+    spell_cmd.add_argument("--words", type=Path, default=Path("spelling"), help="the word lists (default: spelling)")
     commands.add_parser("stale", help="list pages whose twin changed later in git history")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.docs)
+    if args.command == "spell":
+        return spell(args.docs, args.words)
     return stale()
 
 
