@@ -19,6 +19,7 @@ from .site import Site
 MD_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 HTML_LINK = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""", re.I)
+MAYBE_LINK = re.compile(r"\]\(|\]:|href|src", re.I)  # every link pattern needs one of these
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 
 
@@ -42,7 +43,7 @@ def links_in(page: Page) -> list[tuple[int, str]]:
         if FENCE.match(line):
             in_fence = not in_fence
             continue
-        if in_fence:
+        if in_fence or not MAYBE_LINK.search(line):
             continue
         line = re.sub(r"`[^`]*`", "", line)
         for pattern in (MD_LINK, REF_DEF, HTML_LINK):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 VOWELS = "aeiouwyâêîôûŵŷáéíóúàèìòùäëïöü"
 DIGRAPHS = ("ch", "dd", "ff", "ng", "ll", "ph", "rh", "th")
@@ -57,7 +58,8 @@ def mutated_forms(radical: str) -> set[str]:
     return forms
 
 
-def radicals(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def radicals(word: str) -> frozenset[str]:
     """Every word this one could be a mutated form of, itself included.
 
     Mutated prefixes are matched longest first: *nghymru* comes only from *cymru*, never
@@ -76,9 +78,10 @@ def radicals(word: str) -> set[str]:
             found.add(rule.radical + word)
         elif rule.mutated == longest:
             found.add(rule.radical + word[len(rule.mutated):])
-    return found
+    return frozenset(found)
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case, no hyphens, no accents: *Cyd-gynhyrchu* and *pŵer* become
     *cydgynhyrchu* and *pwer*."""

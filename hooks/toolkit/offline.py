@@ -36,7 +36,7 @@ def make_zip(site_dir: Path) -> Path:
     """Zip the built site (not source maps, not earlier zips) into site_dir/ZIP_NAME."""
     site_dir = Path(site_dir)
     target = site_dir / ZIP_NAME
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for path in sorted(site_dir.rglob("*")):
             if path.is_file() and not path.name.endswith(SKIP_SUFFIXES):
                 archive.write(path, f"{FOLDER}/{path.relative_to(site_dir).as_posix()}")

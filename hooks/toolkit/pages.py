@@ -12,6 +12,7 @@ from markdown.extensions.toc import slugify
 from .languages import LANGUAGES
 from .problems import Problem
 
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: faster
 FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 ATTR_ID = re.compile(r"\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
@@ -71,6 +72,22 @@ def _key_lines(node: yaml.Node | None, offset: int) -> dict[str, int]:
     return {k.value: k.start_mark.line + offset for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
 
 
+def _parse(source: str, loader_class) -> tuple[yaml.Node | None, object]:
+    """One parse gives both the node tree (for line numbers) and the data."""
+    loader = loader_class(source)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else {}
+    finally:
+        loader.dispose()
+
+
+def _yaml_problem(err: yaml.YAMLError, path: str, offset: int) -> Problem:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    reason = getattr(err, "problem", None) or str(err).splitlines()[0]
+    return Problem(path, mark.line + offset if mark else 1, f"front matter: YAML does not parse: {reason}")
+
+
 def parse_front_matter(text: str, path: str) -> tuple[FrontMatter, int, list[Problem]]:
     """Split off YAML front matter; return it, the body's first line, and parse problems."""
     lines = text.splitlines()
@@ -83,13 +100,13 @@ def parse_front_matter(text: str, path: str) -> tuple[FrontMatter, int, list[Pro
     source = "\n".join(lines[1:end])
     offset = 2  # the YAML's first line is the file's second
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(source) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line = mark.line + offset if mark else 1
-        reason = getattr(err, "problem", None) or str(err).splitlines()[0]
-        return empty, end + 2, [Problem(path, line, f"front matter: YAML does not parse: {reason}")]
+        node, data = _parse(source, LOADER)
+    except yaml.YAMLError:
+        try:  # parse again in pure Python, whose messages are the same everywhere
+            node, data = _parse(source, yaml.SafeLoader)
+        except yaml.YAMLError as err:
+            return empty, end + 2, [_yaml_problem(err, path, offset)]
+    data = data or {}
     if not isinstance(data, dict):
         return empty, end + 2, [Problem(path, 2, "front matter: expected 'key: value' lines")]
     return FrontMatter(data, _key_lines(node, offset), 1), end + 2, []
