@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: site serve check spell test vendor clean
+.PHONY: site serve check spell case-study test benchmark vendor clean
 
 $(BIN)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ serve: $(BIN)/.site-deps
 check: $(BIN)/.site-deps
 	$(BIN)/python -m toolkit check
 
+# Scaffold a case study in both languages: make case-study SLUG=pont-y-dref
+case-study: $(BIN)/.site-deps
+	$(BIN)/python -m toolkit new-case-study $(SLUG)
+
 spell: $(BIN)/.site-deps
 	scripts/install-system-deps.sh
 	$(BIN)/python -m toolkit spell
@@ -42,6 +46,10 @@ vendor: node_modules/.package-lock.json
 test: $(BIN)/.test-deps node_modules/.package-lock.json
 	scripts/install-system-deps.sh
 	$(BIN)/python -m pytest
+
+# Timings, page weights and budgets: writes benchmarks/results.{json,md}. Not a test.
+benchmark: $(BIN)/.site-deps
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache

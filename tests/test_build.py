@@ -86,7 +86,16 @@ def test_404_speaks_both_languages(site_dir):
     html = (site_dir / "404.html").read_text(encoding="utf-8")
     page = scan(html)
     hrefs = {href for href, _ in page.links}
-    # Root-relative: a server shows 404.html at whatever depth the missing URL had.
-    assert "/index.html" in hrefs and "/en/index.html" in hrefs
+    # Root-relative (from site_url): a server shows 404.html at whatever depth the URL had.
+    assert any(h.startswith("/") and h.endswith("/index.html") and "/en/" not in h for h in hrefs)
+    assert any(h.startswith("/") and h.endswith("/en/index.html") for h in hrefs)
     assert 'lang="cy"' in html and 'lang="en"' in html
     assert "Page not found" in html and "Heb ddod o hyd i'r dudalen" in html.replace("&#39;", "'")
+
+
+def test_every_page_has_an_edit_link_to_its_own_source(html_pages):
+    for path, html in html_pages.items():
+        lang = lang_of(path)
+        source = path.removeprefix("en/").removesuffix(".html") + ".md"
+        edit = [href for href, attrs in scan(html).links if attrs.get("rel") == "edit"]
+        assert edit == [f"https://github.com/cydgynhyrchu/pecyn-cymorth/edit/main/docs/{lang}/{source}"], path

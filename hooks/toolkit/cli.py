@@ -7,8 +7,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from .contributing import update
 from .problems import format_report
 from .site import collect
+from .scaffold import new_case_study
 from .spelling import check_spelling
 from .stale import stale_twins
 from .validate import validate
@@ -35,6 +37,25 @@ def spell(docs_dir: Path, word_lists: Path) -> int:
     return 0
 
 
+def scaffold(docs_dir: Path, slug: str) -> int:
+    """Write both language files of a new case study, full of TODO gaps to fill."""
+    try:
+        paths = new_case_study(docs_dir, slug)
+    except (ValueError, FileExistsError) as err:
+        print(f"new-case-study: {err}")
+        return 2
+    for path in paths:
+        print(f"wrote {path}")
+    print("Fill in every TODO in both files, then run `make check` and `make spell`.")
+    return 0
+
+
+def contributing(path: Path) -> int:
+    """Regenerate the front-matter reference in CONTRIBUTING.md from the schema."""
+    print(f"{path}: {'updated' if update(path) else 'already up to date'}")
+    return 0
+
+
 def stale() -> int:
     """Print pages whose twin changed later; a report, so it always exits 0."""
     report = stale_twins(Path.cwd())
@@ -52,12 +73,20 @@ def main(argv: list[str] | None = None) -> int:
     spell_cmd = commands.add_parser("spell", help="spell-check both languages with aspell: path:line: word")
     spell_cmd.add_argument("--docs", type=Path, default=Path("docs"), help="the docs folder (default: docs)")
     spell_cmd.add_argument("--words", type=Path, default=Path("spelling"), help="the word lists (default: spelling)")
+    new_cmd = commands.add_parser("new-case-study", help="write both language files of a new case study")
+    new_cmd.add_argument("slug", help="the file name, e.g. well-london")
+    new_cmd.add_argument("--docs", type=Path, default=Path("docs"), help="the docs folder (default: docs)")
+    commands.add_parser("contributing", help="regenerate the front-matter reference in CONTRIBUTING.md")
     commands.add_parser("stale", help="list pages whose twin changed later in git history")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.docs)
     if args.command == "spell":
         return spell(args.docs, args.words)
+    if args.command == "new-case-study":
+        return scaffold(args.docs, args.slug)
+    if args.command == "contributing":
+        return contributing(Path("CONTRIBUTING.md"))
     return stale()
 
 

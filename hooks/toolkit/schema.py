@@ -92,8 +92,16 @@ def _expected(vocabulary: Vocabulary) -> str:
     return ", ".join(vocabulary.ids)
 
 
+def is_gap(value: Any) -> bool:
+    """A scaffold's placeholder: text (or a list holding text) that starts with TODO."""
+    values = value if isinstance(value, list) else [value]
+    return any(isinstance(v, str) and v.strip().startswith("TODO") for v in values)
+
+
 def _check_value(spec: Field, value: Any, problem: Any) -> Any:
     """Return the normalised value, calling `problem(message)` for each fault."""
+    if is_gap(value):
+        return problem(f"{spec.name}: fill in this gap ({spec.help_en})")
     if spec.kind == "text":
         if not isinstance(value, str) or not value.strip():
             return problem(f"{spec.name}: expected text, got {_describe(value)}")

@@ -23,7 +23,7 @@ class StaleTwin:
 
     def __str__(self) -> str:
         return (f"{self.path}:1: may need updating: its twin {self.twin} changed later "
-                f"({self.twin_changed[:10]}, this page {self.changed[:10]})")
+                f"({_when(self.twin_changed)}, this page {_when(self.changed)})")
 
 
 def last_changes(root: Path, docs: str = "docs") -> dict[str, str]:
@@ -55,3 +55,8 @@ def stale_twins(root: Path, docs: str = "docs") -> list[StaleTwin]:
         if twin_when and twin_when > when:
             report.append(StaleTwin(path, when, twin, twin_when))
     return report
+
+
+def _when(timestamp: str) -> str:
+    """'2026-03-05T10:00:00+00:00' -> '2026-03-05 10:00'."""
+    return timestamp[:16].replace("T", " ")

@@ -30,5 +30,5 @@ def test_a_twin_changed_later_is_reported_with_dates(tmp_path):
     (tmp_path / "docs/en/index.md").write_text("v2\n")
     git(tmp_path, "commit", "-qam", "both again", date="2026-04-01T10:00:00+00:00")
     assert [str(s) for s in stale_twins(tmp_path)] == [
-        "docs/cy/ladder.md:1: may need updating: its twin docs/en/ladder.md changed later (2026-03-05, this page 2026-01-10)",
+        "docs/cy/ladder.md:1: may need updating: its twin docs/en/ladder.md changed later (2026-03-05 10:00, this page 2026-01-10 10:00)",
     ]
