@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: site serve check spell case-study test benchmark vendor clean
+.PHONY: site serve check spell case-study test benchmark lighthouse vendor clean
 
 $(BIN)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ test: $(BIN)/.test-deps node_modules/.package-lock.json
 # Timings, page weights and budgets: writes benchmarks/results.{json,md}. Not a test.
 benchmark: $(BIN)/.site-deps
 	$(BIN)/python benchmarks/run.py
+
+# Lighthouse on key pages of the built site (installs npm's lighthouse in benchmarks/).
+lighthouse: site
+	scripts/install-system-deps.sh
+	$(BIN)/python benchmarks/lighthouse.py site
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .abbreviations import definitions_for
 from .listings import MARKER, case_link, parse_marker, render_marker
 from .offline import MARKER as OFFLINE_MARKER
 from .offline import offline_link
@@ -79,14 +80,19 @@ def case_card(site: Site, case: CaseStudy, rel: str) -> str:
 
 
 def related(site: Site, case: CaseStudy, limit: int = 4) -> list[CaseStudy]:
-    """Case studies that share a stage, those in the same sector first."""
-    scored = []
-    for other in site.case_studies(case.lang):
-        shared = len(set(other.stages) & set(case.stages))
-        if other.slug == case.slug or not shared:
-            continue
-        scored.append((-(2 * (other.sector == case.sector) + shared), other.title.casefold(), other))
-    return [c for *_, c in sorted(scored, key=lambda s: s[:2])][:limit]
+    """Case studies that share a stage, those in the same sector first, then by title.
+
+    Drawn from per-build buckets, so each page looks at a few candidates, not every case
+    study: the cost stays linear as the library grows."""
+    buckets = site.buckets(case.lang)
+    chosen: list[CaseStudy] = []
+    for key in [(case.sector, s) for s in case.stages] + [(None, s) for s in case.stages]:
+        for other in buckets.get(key, []):
+            if other.slug != case.slug and other not in chosen:
+                chosen.append(other)
+            if len(chosen) == limit:
+                return chosen
+    return chosen
 
 
 def render_case_study(site: Site, case: CaseStudy, rel: str, markdown: str) -> str:
@@ -113,4 +119,4 @@ def render_page(site: Site, lang: str, rel: str, markdown: str) -> str:
     markdown = fill_markers(site, lang, rel, markdown)
     markdown = markdown.replace(OFFLINE_MARKER, offline_link(lang, rel))
     markdown = expand_xrefs(site, lang, rel, markdown)
-    return markdown + f'\n\n--8<-- "abbreviations.{lang}.md"\n'
+    return markdown + "\n\n" + definitions_for(markdown, site.abbreviations.get(lang, {})) + "\n"

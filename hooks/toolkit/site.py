@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import abbreviations
 from .languages import LANGUAGES
 from .pages import DocsTree, Page, load_tree
 from .problems import Problem
@@ -19,10 +20,27 @@ class Site:
     tree: DocsTree
     cases: dict[str, dict[str, CaseStudy]] = field(default_factory=dict)  # lang -> slug -> case
     case_problems: list[Problem] = field(default_factory=list)
+    abbreviations: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> abbr -> definition
+    _sorted: dict[str, list[CaseStudy]] = field(default_factory=dict, repr=False)
+    _buckets: dict[str, dict[tuple[str | None, str], list[CaseStudy]]] = field(default_factory=dict, repr=False)
 
     def case_studies(self, lang: str) -> list[CaseStudy]:
-        """A language's case studies, sorted by title."""
-        return sorted(self.cases.get(lang, {}).values(), key=lambda c: (c.title or c.slug).casefold())
+        """A language's case studies, sorted by title (sorted once per build)."""
+        if lang not in self._sorted:
+            self._sorted[lang] = sorted(self.cases.get(lang, {}).values(), key=lambda c: (c.title or c.slug).casefold())
+        return self._sorted[lang]
+
+    def buckets(self, lang: str) -> dict[tuple[str | None, str], list[CaseStudy]]:
+        """Case studies by (sector, stage) and by (None, stage), each sorted by title; built
+        once per build and language."""
+        if lang not in self._buckets:
+            found: dict[tuple[str | None, str], list[CaseStudy]] = {}
+            for case in self.case_studies(lang):
+                for stage in case.stages:
+                    found.setdefault((case.sector, stage), []).append(case)
+                    found.setdefault((None, stage), []).append(case)
+            self._buckets[lang] = found
+        return self._buckets[lang]
 
     def resolve(self, lang: str, kind: Kind, key: str) -> tuple[str, str | None, str] | None:
         """(target page, anchor, title) for an xref, or None if it does not exist."""
@@ -55,7 +73,9 @@ class Site:
 def collect(docs_dir: Path, root: Path | None = None) -> Site:
     """Read the docs tree and parse every case study in every language."""
     site = Site(load_tree(docs_dir, root))
+    snippets = (Path(root) if root else Path(docs_dir).resolve().parent) / "snippets"
     for lang in LANGUAGES:
+        site.abbreviations[lang] = abbreviations.load(snippets, lang)
         site.cases[lang] = {}
         for page in site.tree.pages.get(lang, {}).values():
             if not is_case_study(page):
