@@ -199,3 +199,30 @@ def test_numbered_ids_get_their_range_in_the_message(tmp_path):
         "docs/en/index.md:7: [[step:step-9]]: unknown C2 step 'step-9' (expected one of step-1 … step-7)",
         "docs/en/index.md:7: link to 'c2-seven-steps.md#step-9': no such anchor on c2-seven-steps.md (steps have step-1 … step-7)",
     ]
+
+
+def test_each_kind_of_unsafe_content(tmp_path):
+    body = "\n\n".join([
+        "<script>alert(1)</script>",
+        '<img src="x.png" onerror="steal()">',
+        "[click](javascript:alert(1)) and [data](data:text/html;base64,AAAA)",
+        '<object data="x.swf"></object> <embed src="x.swf">',
+        "![remote](https://example.org/pixel.png)",
+        '<img src="//example.org/pixel.png" alt="">',
+        '<link rel="stylesheet" href="https://example.org/x.css">',
+        "`<script>` in code is shown, not run. A [plain link](https://example.org) is fine.",
+    ])
+    files = edit(valid_files(), "en/index.md", "See [[rung:co-production]].", body)
+    assert report(tmp_path, files) == [
+        "docs/en/index.md:7: <script> is not allowed: pages carry no scripts",
+        "docs/en/index.md:9: inline event handler 'onerror=' is not allowed",
+        "docs/en/index.md:9: link to 'x.png': no such file",
+        "docs/en/index.md:11: 'data:' URLs are not allowed in links",
+        "docs/en/index.md:11: 'javascript:' URLs are not allowed in links",
+        "docs/en/index.md:13: <embed> is not allowed: no embedded content",
+        "docs/en/index.md:13: <object> is not allowed: no embedded content",
+        "docs/en/index.md:13: link to 'x.swf': no such file",
+        "docs/en/index.md:15: remote image 'https://example.org/pixel.png' is not allowed: keep images in docs/assets/",
+        "docs/en/index.md:17: remote image or media '//example.org/pixel.png' is not allowed: keep files in docs/assets/",
+        "docs/en/index.md:19: remote stylesheet 'https://example.org/x.css' is not allowed",
+    ]
