@@ -27,8 +27,13 @@ TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # one line per request would bury the scores
+        pass
+
+
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -43,7 +48,11 @@ def audit(url: str) -> dict[str, int]:
         capture_output=True, text=True, check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
     )
     report = json.loads(result.stdout)
-    return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    failing = sorted({ref["id"] for c in CATEGORIES for ref in report["categories"][c]["auditRefs"]
+                      if ref["weight"] > 0 and report["audits"][ref["id"]]["score"] is not None
+                      and report["audits"][ref["id"]]["score"] < 1})
+    return {**scores, "failing": failing}
 
 
 def main() -> int:
@@ -65,6 +74,8 @@ def main() -> int:
     for page, s in scores.items():
         cells = [f"{s[c]}" + ("" if s[c] >= TARGETS[c] else " (below target)") for c in CATEGORIES]
         lines.append(f"| `{page}` | " + " | ".join(cells) + " |")
+    failing = sorted({audit for s in scores.values() for audit in s["failing"]})
+    lines += ["", "Audits below full marks: " + (", ".join(f"`{a}`" for a in failing) or "none") + "."]
     (HERE / "lighthouse.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 0

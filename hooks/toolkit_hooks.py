@@ -16,10 +16,12 @@ from mkdocs.plugins import event_priority
 
 from toolkit.languages import DEFAULT_LANGUAGE, LANGUAGES
 from toolkit.offline import make_zip
+from toolkit.page_html import fix_page_html
 from toolkit.problems import format_report
 from toolkit.render import render_page
 from toolkit.search_index import expand_search_index
 from toolkit.site import Site, collect
+from toolkit.sitemaps import write_language_sitemaps
 from toolkit.validate import validate
 
 log = logging.getLogger("mkdocs.hooks.toolkit")
@@ -51,6 +53,14 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return rendered
 
 
+def on_post_page(output: str, page, config) -> str:
+    start = time.perf_counter()
+    lang = page.file.src_uri.partition("/")[0]
+    fixed = fix_page_html(output, lang, page.file.dest_uri, config.site_url or "")
+    _build["seconds"] += time.perf_counter() - start
+    return fixed
+
+
 @event_priority(-110)  # after the offline plugin has written the search index
 def on_post_build(config) -> None:
     _build["languages_built"] += 1
@@ -60,6 +70,7 @@ def on_post_build(config) -> None:
     size = expand_search_index(Path(config.site_dir))
     if size:
         log.info(f"Search index: {size.before // 1024} KiB, {size.after // 1024} KiB with Welsh forms ({size.ratio:.2f}x)")
+    write_language_sitemaps(Path(config.site_dir))
     zip_path = make_zip(Path(config.site_dir))
     log.info(f"Offline copy: {zip_path} ({zip_path.stat().st_size // 1024} KiB)")
     _build["seconds"] += time.perf_counter() - start

@@ -41,18 +41,36 @@ def test_language_names_and_site_names(html_pages):
     assert "Skip to content" in html_pages["en/index.html"]
 
 
+SITE_URL = "https://cydgynhyrchu.github.io/pecyn-cymorth/"
+
+
 def test_switcher_and_hreflang_point_at_the_twin(html_pages):
+    """The switcher's links are relative (they work from disk); the head's hreflang links
+    are absolute under site_url (search engines ignore relative ones)."""
     for path, html in html_pages.items():
         page = scan(html)
         here = posixpath.dirname(path)
-        for attr in ("switcher", "alternates"):
-            links = getattr(page, attr)
-            assert set(links) == {"cy", "en"}, f"{path}: {attr} {links}"
-            for lang, href in links.items():
-                assert not is_remote(href) and not href.startswith("/"), f"{path}: {href} must be relative"
-                target = posixpath.normpath(posixpath.join(here, href))
-                expected = path if lang == lang_of(path) else twin_of(path)
-                assert target == expected, f"{path}: {attr}[{lang}] -> {target}, expected {expected}"
+        assert set(page.switcher) == {"cy", "en"} == set(page.alternates), path
+        for lang in ("cy", "en"):
+            expected = path if lang == lang_of(path) else twin_of(path)
+            href = page.switcher[lang]
+            assert not is_remote(href) and not href.startswith("/"), f"{path}: {href} must be relative"
+            assert posixpath.normpath(posixpath.join(here, href)) == expected, f"{path}: switcher[{lang}] -> {href}"
+            assert page.alternates[lang] == SITE_URL + expected, f"{path}: hreflang {lang}"
+
+
+def test_each_language_has_its_sitemap(site_dir):
+    for folder, lang in (("", "cy"), ("en/", "en")):
+        text = (site_dir / folder / "sitemap.xml").read_text(encoding="utf-8")
+        locs = re.findall(r"<loc>([^<]+)</loc>", text)
+        assert len(locs) >= 40
+        assert all(loc.startswith(SITE_URL + folder) for loc in locs)
+        assert SITE_URL + folder + "ladder.html" in locs
+
+
+def test_search_dialog_has_a_name_in_the_page_language(html_pages):
+    assert 'role="dialog" aria-label="Chwilio"' in html_pages["index.html"]
+    assert 'role="dialog" aria-label="Search"' in html_pages["en/index.html"]
 
 
 def test_no_page_loads_anything_remote(site_dir, html_pages):
