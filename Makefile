@@ -1,5 +1,5 @@
 # Two commands do all set-up on a fresh clone:
-#   make site    build the site into site/ (make serve: preview it at http://127.0.0.1:8000)
+#   make site    build the site into site/ (make serve: preview it at http://127.0.0.1:8000/pecyn-cymorth/)
 #   make test    run every test (installs Chromium, aspell and npm packages if missing)
 PYTHON ?= python3
 VENV := .venv
