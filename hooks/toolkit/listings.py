@@ -51,12 +51,11 @@ def case_link(case: CaseStudy, from_rel: str) -> str:
     return f"[{case.title}]({relative_link(from_rel, f'case-studies/{case.slug}.md')})"
 
 
-def render_list(cases: list[CaseStudy], from_rel: str, lang: str, summaries: bool = True) -> str:
+def render_list(cases: list[CaseStudy], from_rel: str, lang: str) -> str:
     """A Markdown list of case studies, or a 'none yet' line."""
     if not cases:
         return f"*{label('none-yet', lang)}*"
-    lines = [f"- {case_link(c, from_rel)}" + (f": {c.summary}" if summaries and c.summary else "") for c in cases]
-    return "\n".join(lines)
+    return "\n".join(f"- {case_link(c, from_rel)}" for c in cases)
 
 
 def render_marker(facet: str, value: str, cases: list[CaseStudy], from_rel: str, lang: str) -> str:
@@ -65,7 +64,7 @@ def render_marker(facet: str, value: str, cases: list[CaseStudy], from_rel: str,
         return render_index(cases, from_rel, lang)
     chosen = [c for c in cases if matches(c, facet, value)]
     return (f'<div class="cs-listing" markdown>\n\n**{label("examples", lang)}:**\n\n'
-            f"{render_list(chosen, from_rel, lang, summaries=False)}\n\n</div>")
+            f"{render_list(chosen, from_rel, lang)}\n\n</div>")
 
 
 def _facet_attrs(case: CaseStudy) -> str:
@@ -127,5 +126,5 @@ def render_index(cases: list[CaseStudy], from_rel: str, lang: str) -> str:
             if not chosen and vocabulary not in (STAGES, RUNGS):
                 continue
             parts.append(f"### {term.label(lang)} {{#{name}-{term.id}}}")
-            parts.append(render_list(chosen, from_rel, lang, summaries=False))
+            parts.append(render_list(chosen, from_rel, lang))
     return "\n\n".join(parts)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import abbreviations
 from .languages import LANGUAGES
-from .pages import DocsTree, Page, load_tree
+from .pages import DocsTree, load_tree
 from .problems import Problem
 from .schema import CaseStudy, is_case_study, parse_case_study
 from .xrefs import KINDS, Kind, strip_number, target_path
@@ -86,6 +86,3 @@ def collect(docs_dir: Path, root: Path | None = None) -> Site:
                 site.cases[lang][case.slug] = case
     return site
 
-
-def page_of(site: Site, case: CaseStudy) -> Page:
-    return site.tree.get(case.lang, f"case-studies/{case.slug}.md")
