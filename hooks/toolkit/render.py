@@ -16,6 +16,15 @@ from .xrefs import KINDS, XREF, relative_link
 H1 = re.compile(r"^# .*$", re.M)
 
 
+COMMON_NOUNS = ("rung", "stage")  # their titles are ordinary words: lower case mid-sentence
+
+
+def sentence_start(markdown: str, index: int) -> bool:
+    """Whether a sentence (or a line, list item or heading) starts at this position."""
+    before = markdown[:index].rstrip(" \t(\"'*_")
+    return not before or before[-1] in ".!?:\n" or bool(re.search(r"(^|\n)\s*([-*+]|\d+\.|#+|\|)$", before))
+
+
 def expand_xrefs(site: Site, lang: str, rel: str, markdown: str) -> str:
     """Replace each `[[kind:key|text]]` with a Markdown link; leave unknown ones for the validator."""
 
@@ -25,6 +34,8 @@ def expand_xrefs(site: Site, lang: str, rel: str, markdown: str) -> str:
         if target is None:
             return match.group(0)
         page, anchor, title = target
+        if kind.name in COMMON_NOUNS and not sentence_start(markdown, match.start()):
+            title = title[:1].lower() + title[1:]
         text = match.group(3) or title
         return f"[{text}]({relative_link(rel, page, anchor)})"
 
