@@ -45,7 +45,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     start = time.perf_counter()
     lang, _, rel = page.file.src_uri.partition("/")
     site: Site = _build["site"]
-    case = site.cases.get(lang, {}).get(Path(rel).stem) if rel.startswith("case-studies/") else None
+    case = site.case_for(lang, rel)
     if case is not None and case.summary:
         page.meta.setdefault("description", case.summary)
     rendered = render_page(site, lang, rel, markdown)

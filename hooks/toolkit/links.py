@@ -12,7 +12,7 @@ import re
 
 from .languages import LANGUAGES
 from .listings import MARKER, generated_anchors, parse_marker
-from .pages import FENCE, Page
+from .pages import INLINE_CODE, Page, outside_code
 from .problems import Problem, suggest
 from .site import Site
 
@@ -38,14 +38,10 @@ def page_anchors(site: Site, page: Page) -> set[str]:
 def links_in(page: Page) -> list[tuple[int, str]]:
     """(line, target) for every link in the page, front matter included, outside code."""
     found: list[tuple[int, str]] = []
-    in_fence = False
-    for number, line in enumerate(page.text.splitlines(), start=1):
-        if FENCE.match(line):
-            in_fence = not in_fence
+    for number, line in outside_code(page.text):
+        if not MAYBE_LINK.search(line):
             continue
-        if in_fence or not MAYBE_LINK.search(line):
-            continue
-        line = re.sub(r"`[^`]*`", "", line)
+        line = INLINE_CODE.sub("", line)
         for pattern in (MD_LINK, REF_DEF, HTML_LINK):
             found.extend((number, m.group(1)) for m in pattern.finditer(line))
     return found

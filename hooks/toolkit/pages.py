@@ -14,6 +14,7 @@ from .problems import Problem
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: faster
 FENCE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE = re.compile(r"`+[^`]*`+")  # shown, not run or linked: the checks skip it
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 ATTR_ID = re.compile(r"\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
 HTML_ID = re.compile(r"""<[a-zA-Z][^>]*?\bid=["']([^"']+)["'][^>]*>""")
@@ -112,6 +113,16 @@ def parse_front_matter(text: str, path: str) -> tuple[FrontMatter, int, list[Pro
     return FrontMatter(data, _key_lines(node, offset), 1), end + 2, []
 
 
+def outside_code(text: str, first_line: int = 1):
+    """(line number, line) for each line from first_line that is not inside fenced code."""
+    in_fence = False
+    for number, line in enumerate(text.splitlines()[first_line - 1 :], start=first_line):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence:
+            yield number, line
+
+
 def _clean_title(raw: str) -> str:
     title = ATTR_ID.sub("", raw).strip()
     title = re.sub(r"<[^>]+>", "", title)
@@ -126,13 +137,7 @@ def find_anchors(text: str, first_line: int = 1) -> dict[str, Anchor]:
     title still has one.
     """
     anchors: dict[str, Anchor] = {}
-    in_fence = False
-    for number, line in enumerate(text.splitlines()[first_line - 1 :], start=first_line):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for number, line in outside_code(text, first_line):
         heading = HEADING.match(line)
         if heading:
             level, raw = heading.groups()

@@ -123,8 +123,7 @@ def render_case_study(site: Site, case: CaseStudy, rel: str, markdown: str) -> s
 
 def render_page(site: Site, lang: str, rel: str, markdown: str) -> str:
     """The whole pipeline for one page's Markdown (without front matter)."""
-    case = site.cases.get(lang, {}).get(rel.removeprefix("case-studies/").removesuffix(".md")) \
-        if rel.startswith("case-studies/") else None
+    case = site.case_for(lang, rel)
     if case is not None:
         markdown = render_case_study(site, case, rel, markdown)
     markdown = fill_markers(site, lang, rel, markdown)

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .pages import FENCE, Page
+from .pages import INLINE_CODE, Page, outside_code
 from .problems import Problem
 
-INLINE_CODE = re.compile(r"`+[^`]*`+")
 MAYBE_UNSAFE = re.compile(r"<|\]\(|url\(", re.I)  # every rule needs one of these: skip other lines fast
 RULES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"<\s*script\b", re.I), "<script> is not allowed: pages carry no scripts"),
@@ -30,12 +29,8 @@ RULES: tuple[tuple[re.Pattern, str], ...] = (
 def unsafe_content(page: Page) -> list[Problem]:
     """Each unsafe construct on the page, with its line."""
     problems: list[Problem] = []
-    in_fence = False
-    for number, line in enumerate(page.text.splitlines()[page.body_line - 1 :], start=page.body_line):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence or not MAYBE_UNSAFE.search(line):
+    for number, line in outside_code(page.text, page.body_line):
+        if not MAYBE_UNSAFE.search(line):
             continue
         line = INLINE_CODE.sub("", line)
         for pattern, message in RULES:

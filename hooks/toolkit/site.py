@@ -30,6 +30,12 @@ class Site:
             self._sorted[lang] = sorted(self.cases.get(lang, {}).values(), key=lambda c: (c.title or c.slug).casefold())
         return self._sorted[lang]
 
+    def case_for(self, lang: str, rel: str) -> CaseStudy | None:
+        """The case study a page holds, if it is one (rel is relative to the language folder)."""
+        if not rel.startswith("case-studies/"):
+            return None
+        return self.cases.get(lang, {}).get(rel.removeprefix("case-studies/").removesuffix(".md"))
+
     def buckets(self, lang: str) -> dict[tuple[str | None, str], list[CaseStudy]]:
         """Case studies by (sector, stage) and by (None, stage), each sorted by title; built
         once per build and language."""

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .languages import LANGUAGES
 from .mutations import radicals
-from .pages import FENCE, Page
+from .pages import Page, outside_code
 from .problems import Problem
 
 DICTIONARIES = {"cy": "cy", "en": "en_GB"}
@@ -76,20 +76,12 @@ def prose_lines(page: Page) -> list[tuple[int, str]]:
             if isinstance(item, str) and line:
                 lines.append((line, item))
     other_lang = re.compile(rf'\{{\s*lang="?(?!{page.lang})[a-z]+"?\s*\}}')
-    in_fence = False
-    body = text_lines[page.body_line - 1 :]
-    for offset, line in enumerate(body):
-        number = page.body_line + offset
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence or line.lstrip().startswith("--8<--"):
-            continue
-        following = body[offset + 1] if offset + 1 < len(body) else ""
-        if other_lang.search(following):  # a paragraph marked { lang="en" } on the next line
-            continue
-        for pattern in STRIP:
-            pattern = re.compile(pattern.pattern.replace("{lang}", page.lang), pattern.flags)
+    strip = [re.compile(p.pattern.replace("{lang}", page.lang), p.flags) for p in STRIP]
+    for number, line in outside_code(page.text, page.body_line):
+        following = text_lines[number] if number < len(text_lines) else ""
+        if line.lstrip().startswith("--8<--") or other_lang.search(following):
+            continue  # a snippet include, or a paragraph marked { lang="en" } on the next line
+        for pattern in strip:
             line = pattern.sub(" ", line)
         lines.append((number, line))
     return lines

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from .languages import LANGUAGES, other
 from .listings import MARKER, parse_marker
-from .pages import FENCE, Page
+from .pages import Page, outside_code
 from .links import check_links
 from .problems import Problem, suggest
 from .safety import unsafe_content
@@ -89,12 +89,7 @@ def check_body(site: Site) -> list[Problem]:
     problems: list[Problem] = []
     for page in site.tree.all_pages():
         problems.extend(unsafe_content(page))
-        in_fence = False
-        for number, line in enumerate(page.text.splitlines()[page.body_line - 1 :], start=page.body_line):
-            if FENCE.match(line):
-                in_fence = not in_fence
-            if in_fence:
-                continue
+        for number, line in outside_code(page.text, page.body_line):
             if "TODO" in line:  # a scaffold's gap in the body
                 problems.append(Problem(page.path, number, f"fill in this gap: {line.strip()[:80]}"))
             for match in XREF.finditer(line):
