@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: site serve check spell case-study test benchmark lighthouse vendor clean
+.PHONY: site serve check spell case-study test test-core benchmark lighthouse vendor clean
 
 $(BIN)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ spell: $(BIN)/.site-deps
 vendor: node_modules/.package-lock.json
 	cp node_modules/iframe-worker/shim/index.js docs/assets/vendor/iframe-worker/shim.js
 	cp node_modules/iframe-worker/LICENSE docs/assets/vendor/iframe-worker/LICENSE.txt
+
+# The core's own tests: tiny docs trees through check and the renderer, no build, no browser.
+test-core: $(BIN)/.test-deps
+	$(BIN)/python -m pytest tests/core
 
 test: $(BIN)/.test-deps node_modules/.package-lock.json
 	scripts/install-system-deps.sh

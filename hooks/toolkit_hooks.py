@@ -1,77 +1,125 @@
 """MkDocs hooks: connect the `toolkit` core to MkDocs events, and nothing more.
 
-The i18n plugin runs every event once per language (Welsh first), so the docs tree is
-collected and validated once, when the default language starts, and reused for the others.
-Each hook's time is added up and logged, for the benchmark's hook-overhead figures.
+The i18n plugin builds the default language, then calls MkDocs' build again, from inside
+its own `on_post_build`, for each other language. Every event below therefore runs once per
+language, nested. The state of one whole build lives on a `Build` object kept on the config;
+its `depth` says whether a build is the outer one, which collects the docs first and reports
+and publishes last.
 """
 
 from __future__ import annotations
 
 import logging
-import time
+import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
-from toolkit.languages import DEFAULT_LANGUAGE, LANGUAGES
-from toolkit.offline import make_zip
-from toolkit.page_html import fix_page_html
+from toolkit.build import Build
+from toolkit.markdown_ext import ToolkitExtension
 from toolkit.problems import format_report
-from toolkit.render import render_page
-from toolkit.search_index import expand_search_index
-from toolkit.site import Site, collect
-from toolkit.sitemaps import write_language_sitemaps
-from toolkit.validate import validate
 
 log = logging.getLogger("mkdocs.hooks.toolkit")
-_build: dict = {}
+_current: Build | None = None  # the build in progress, for on_build_error, which gets no config
+
+
+def _build(config) -> Build:
+    return config.toolkit_build
+
+
+def on_config(config):
+    """Make the build's state once (i18n calls this again for each language's build)."""
+    global _current
+    if getattr(config, "toolkit_build", None) is None:
+        config.toolkit_build = _current = Build.start(Path(config.config_file_path), Path(config.docs_dir),
+                                                      config.plugins["i18n"].config.languages)
+        config.toolkit_build.site_dir = Path(config.site_dir)
+        config.markdown_extensions.append(ToolkitExtension(config.toolkit_build.context))
+    return config
 
 
 def on_pre_build(config) -> None:
-    if config.theme["language"] != DEFAULT_LANGUAGE and "site" in _build:
+    build = _build(config)
+    build.depth += 1
+    if build.depth > 1:
         return
-    start = time.perf_counter()
-    site = collect(Path(config.docs_dir), Path(config.config_file_path).parent)
-    problems = validate(site)
-    if problems:
-        for line in format_report(problems).splitlines()[:-1]:
-            log.error(line)
-        raise Abort(f"{len(problems)} problem(s) in the docs: fix them and build again.")
-    _build.update(site=site, languages_built=0, seconds=time.perf_counter() - start)
+    with build.timer.step("collect and validate"):
+        fatal = build.collect()
+    if fatal:  # MkDocs would crash on these files: report everything now
+        _fail(build, config)
+
+
+@event_priority(-110)  # after the i18n plugin has chosen this language's files
+def on_files(files, config):
+    """Files shared by all languages (docs/assets/) are only in the default language's build;
+    add them to the others' too, so that their links to shared images resolve."""
+    build = _build(config)
+    for name in build.shared_files(config.theme["language"]):
+        if files.get_file_from_path(name) is None:
+            files.append(File(name, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    start = time.perf_counter()
-    lang, _, rel = page.file.src_uri.partition("/")
-    site: Site = _build["site"]
-    case = site.case_for(lang, rel)
-    if case is not None and case.summary:
-        page.meta.setdefault("description", case.summary)
-    rendered = render_page(site, lang, rel, markdown)
-    _build["seconds"] += time.perf_counter() - start
-    return rendered
+    build = _build(config)
+    with build.timer.step("render"):
+        return build.page_markdown(page.file.src_uri, markdown, page.meta)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    build = _build(config)
+    with build.timer.step("render"):
+        build.page_content(page.file.src_uri, html)
+        build.escape_meta(page.meta, page.title)
+    return html
 
 
 def on_post_page(output: str, page, config) -> str:
-    start = time.perf_counter()
-    lang = page.file.src_uri.partition("/")[0]
-    fixed = fix_page_html(output, lang, page.file.dest_uri, config.site_url or "")
-    _build["seconds"] += time.perf_counter() - start
-    return fixed
+    build = _build(config)
+    with build.timer.step("render"):
+        return build.page_html(page.file.src_uri, page.file.dest_uri, output, config.site_url or "")
 
 
-@event_priority(-110)  # after the offline plugin has written the search index
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    """Theme pages without a source (404.html) get the same policy as every page."""
+    return _build(config).template_html(template_name, output_content)
+
+
+@event_priority(-110)  # after the i18n plugin has built the other languages
 def on_post_build(config) -> None:
-    _build["languages_built"] += 1
-    if _build["languages_built"] < len(LANGUAGES):
+    build = _build(config)
+    build.depth -= 1
+    if build.depth > 0:
         return
-    start = time.perf_counter()
-    size = expand_search_index(Path(config.site_dir))
-    if size:
-        log.info(f"Search index: {size.before // 1024} KiB, {size.after // 1024} KiB with Welsh forms ({size.ratio:.2f}x)")
-    write_language_sitemaps(Path(config.site_dir))
-    zip_path = make_zip(Path(config.site_dir))
-    log.info(f"Offline copy: {zip_path} ({zip_path.stat().st_size // 1024} KiB)")
-    _build["seconds"] += time.perf_counter() - start
-    log.info(f"toolkit hooks took {_build['seconds']:.3f} s")
+    if build.problems():
+        _fail(build, config)
+    with build.timer.step("post-build"):
+        for line in build.publish(Path(config.site_dir)):
+            log.info(line)
+    log.info(build.timer.report())
+
+
+def on_build_error(error) -> None:
+    """Report what was found, and leave nothing that could be deployed by mistake."""
+    build = _current
+    if build is None:
+        return
+    build.depth = 0
+    if not build.reported and build.site is not None:
+        _log_report(build)
+    if build.site_dir.is_dir():
+        shutil.rmtree(build.site_dir)
+        log.error(f"The build failed: {build.site_dir} was removed, so nothing half-built can be published.")
+
+
+def _log_report(build: Build) -> None:
+    build.reported = True
+    for line in format_report(build.problems()).splitlines()[:-1]:
+        log.error(line)
+
+
+def _fail(build: Build, config) -> None:
+    _log_report(build)
+    raise Abort(f"{len(build.problems())} problem(s) in the docs: fix them and build again.")

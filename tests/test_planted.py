@@ -49,11 +49,13 @@ def planted(tmp_path_factory) -> tuple[Path, list[str]]:
     expected.append(f"docs/cy/index.md:{line}: [[rung:co-dreaming]]: unknown ladder rung 'co-dreaming' "
                     "(expected one of coercion, educating, informing, consultation, engagement, co-design, co-production)")
     line = append(docs / "en/definitions.md", '<iframe src="https://example.org/video"></iframe>\n')
-    expected.append(f"docs/en/definitions.md:{line}: <iframe> is not allowed: no embedded content")
+    expected.append(f"docs/en/definitions.md:{line}: <iframe> is not allowed: no embedded content: link to it instead")
     line = append(docs / "cy/glossary.md", '<a href="#" onclick="steal()">cliciwch</a>\n')
-    expected.append(f"docs/cy/glossary.md:{line}: inline event handler 'onclick=' is not allowed")
+    expected.append(f"docs/cy/glossary.md:{line}: event handler 'onclick=' is not allowed: pages carry no scripts")
     (docs / "cy/newydd.md").write_text("---\ntitle: Newydd\n---\n\n# Newydd\n", encoding="utf-8")
     expected.append("docs/cy/newydd.md:1: no English twin: docs/en/newydd.md is missing")
+    expected.append("docs/cy/newydd.md:1: not in the nav: add 'newydd.md' to nav in mkdocs.yml, or match it with a "
+                    "not_in_nav pattern")
     line = replace(docs / "en/case-studies/well-london.md", "ladder: co-production", "ladder: co-dreaming")
     expected.append(f"docs/en/case-studies/well-london.md:{line}: ladder: unknown value 'co-dreaming' "
                     "(expected one of coercion, educating, informing, consultation, engagement, co-design, co-production)")

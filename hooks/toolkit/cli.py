@@ -9,16 +9,16 @@ from pathlib import Path
 
 from .contributing import update
 from .problems import format_report
-from .site import collect
 from .scaffold import new_case_study
+from .site import collect
+from .site_check import check_site
 from .spelling import check_spelling
 from .stale import stale_twins
-from .validate import validate
 
 
 def check(docs_dir: Path) -> int:
     """Print the report; exit status 1 if there is any problem."""
-    problems = validate(collect(docs_dir, Path.cwd()))
+    problems = check_site(docs_dir, Path.cwd())
     if problems:
         print(format_report(problems))
         return 1

@@ -1,84 +1,157 @@
-"""Links and anchors: every internal link resolves to a page in the same language and, where
-it names one, to an id on that page.
+"""Links and anchors, checked on what pages render to, as the reader's browser follows them.
 
-MkDocs checks Markdown links during a build; this covers the rest (raw HTML, front matter)
-and lets `check` report them all without building.
+Every link a page carries, whether Markdown, raw HTML or generated, must resolve in the built
+site: to a page (and, where it names one, to an id that page really renders) or to a file
+that ships. Links are read after rendering, so a link shown in code is not a link.
+
+Authors write Markdown links between source files (`ladder.md#consultation`, or
+`../assets/x.png`); MkDocs rewrites them into links between built pages. `MarkdownLinks`
+sees them before that rewrite, reports what MkDocs would refuse, and, when `check` renders
+without MkDocs, does the same rewrite, so that both see the same HTML.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
+import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
-from .languages import LANGUAGES
-from .listings import MARKER, generated_anchors, parse_marker
-from .pages import INLINE_CODE, Page, outside_code
+from markdown.treeprocessors import Treeprocessor
+
+from .findings import Finding, trace
+from .html_check import SCHEME, clean_url
+from .offline import ZIP_NAME
 from .problems import Problem, suggest
-from .site import Site
 
-MD_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
-REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
-HTML_LINK = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""", re.I)
-MAYBE_LINK = re.compile(r"\]\(|\]:|href|src", re.I)  # every link pattern needs one of these
-EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+if TYPE_CHECKING:
+    from .markdown_ext import RenderContext
+    from .site import Site
+    from .validate import RenderedPage
 
-
-def page_anchors(site: Site, page: Page) -> set[str]:
-    """Every id a link may name on a page: headings, raw HTML ids and generated listings."""
-    ids = {a for a in page.anchors if a != "__h1__"}
-    for match in MARKER.finditer(page.body):
-        parsed, _ = parse_marker(match.group(1))
-        if parsed:
-            ids |= generated_anchors(parsed[0])
-    if page.rel.startswith("case-studies/") and page.rel != "case-studies/index.md":
-        ids.add("related")
-    return ids
+BUILD_OUTPUTS = {ZIP_NAME}  # files the build writes, which links may name
 
 
-def links_in(page: Page) -> list[tuple[int, str]]:
-    """(line, target) for every link in the page, front matter included, outside code."""
-    found: list[tuple[int, str]] = []
-    for number, line in outside_code(page.text):
-        if not MAYBE_LINK.search(line):
-            continue
-        line = INLINE_CODE.sub("", line)
-        for pattern in (MD_LINK, REF_DEF, HTML_LINK):
-            found.extend((number, m.group(1)) for m in pattern.finditer(line))
-    return found
+def built_path(site: "Site", docs_path: str) -> str:
+    """Where a file of docs/ lands in the site: language folders map to their prefix."""
+    languages = site.project.languages
+    top, _, rest = docs_path.partition("/")
+    if top in languages.codes:
+        docs_path = languages.prefix(top) + rest
+    return docs_path.removesuffix(".md") + ".html" if docs_path.endswith(".md") else docs_path
 
 
-def check_link(site: Site, page: Page, target: str) -> str | None:
-    """Why a link does not resolve, or None."""
-    if EXTERNAL.match(target) or target.startswith("#") and not target[1:]:
-        return None
-    if target.startswith("/"):
+def site_paths(site: "Site") -> dict[str, tuple[str, str] | None]:
+    """Every path in the built site: pages map to (lang, rel), other files to None."""
+    paths: dict[str, tuple[str, str] | None] = {name: None for name in BUILD_OUTPUTS}
+    for page in site.tree.all_pages():
+        paths[built_path(site, f"{page.lang}/{page.rel}")] = (page.lang, page.rel)
+    for name in site.tree.files:
+        paths[built_path(site, name)] = None
+    return paths
+
+
+def _split(url: str) -> tuple[str, str, str]:
+    """(path, '?query', '#fragment') of a relative URL."""
+    rest, hash_, fragment = url.partition("#")
+    path, question, query = rest.partition("?")
+    return unquote(path), question + query, hash_ + fragment
+
+
+def _is_local(url: str) -> bool:
+    cleaned = clean_url(url)
+    return bool(cleaned) and not SCHEME.match(cleaned) and not cleaned.startswith(("/", "\\", "#"))
+
+
+class MarkdownLinks(Treeprocessor):
+    """Markdown links and images between source files, before MkDocs rewrites them."""
+
+    def __init__(self, md, context: "RenderContext", rewrite: bool) -> None:
+        super().__init__(md)
+        self.context = context
+        self.rewrite = rewrite
+
+    def run(self, root: etree.Element) -> None:
+        ctx = self.context
+        site: Site = ctx.site
+        here = f"{ctx.lang}/{ctx.rel}"
+        paths = site_paths(site) if self.rewrite else {}
+        for node in root.iter():
+            attr = "href" if node.tag == "a" else "src" if node.tag == "img" else None
+            url = node.get(attr) if attr else None
+            if not url or not _is_local(url):
+                continue
+            path, query, fragment = _split(url)
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
+            top = target.partition("/")[0]
+            if top in site.project.languages.codes and top != ctx.lang:
+                ctx.report_link(url, f"links to the other language's folder: link to the page in docs/{ctx.lang}/")
+            elif (site.tree.docs_dir / target).is_dir():
+                ctx.report_link(url, f"links to a folder: link to a page in it, such as "
+                                     f"'{posixpath.join(path.rstrip('/'), 'index.md')}'")
+            elif path.endswith(".html") and site.tree.get(ctx.lang, target.partition("/")[2][:-5] + ".md"):
+                ctx.report_link(url, f"write the page's source file, '{path[:-5]}.md': MkDocs links pages by their "
+                                     ".md name")
+            elif self.rewrite:
+                built = built_path(site, target)
+                if built in paths:
+                    from_dir = posixpath.dirname(built_path(site, here)) or "."
+                    node.set(attr, posixpath.relpath(built, from_dir) + query + fragment)
+
+
+def link_problem(paths: dict[str, tuple[str, str] | None], rendered: dict[tuple[str, str], "RenderedPage"],
+                 here: "RenderedPage", page_path: str, url: str, is_dir) -> str | None:
+    """Why a link from a built page does not resolve, or None."""
+    cleaned = clean_url(url)
+    if SCHEME.match(cleaned) or cleaned.startswith("//"):
+        return None  # outbound links; which schemes are allowed is the safety check's business
+    if cleaned.startswith(("/", "\\")):
         return "absolute links break when the site is opened from disk: use a relative link"
-    path, _, anchor = target.partition("#")
+    path, _, fragment = _split(cleaned)
+    anchor = fragment[1:]
     if not path:
-        return None if anchor in page_anchors(site, page) else f"no such anchor on this page{suggest(anchor, page_anchors(site, page))}"
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path))
-    if resolved.startswith("../"):
-        outside = resolved.removeprefix("../").split("/", 1)[0]
-        if outside in LANGUAGES:
-            return f"links to the other language's folder: link to the page in docs/{page.lang}/"
-        return None if (site.tree.docs_dir / resolved.removeprefix("../")).exists() else "no such file"
-    if resolved.endswith(".html"):
-        resolved = resolved.removesuffix(".html") + ".md"
-    if not resolved.endswith(".md"):
-        return None if (site.tree.docs_dir / page.lang / resolved).exists() else "no such file"
-    target_page = site.tree.get(page.lang, resolved)
-    if target_page is None:
-        return f"no such page in docs/{page.lang}/"
-    if anchor and anchor not in page_anchors(site, target_page):
-        return f"no such anchor on {resolved}{suggest(anchor, page_anchors(site, target_page))}"
+        return f"no such anchor on this page{suggest(anchor, here.ids)}" if anchor and anchor not in here.ids else None
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path))
+    if target.startswith("../"):
+        return "points outside the site: link to a page or a file in docs/"
+    if target not in paths:
+        if is_dir(target):
+            return f"links to a folder: link to a page in it, such as '{posixpath.join(path.rstrip('/'), 'index.html')}'"
+        if target.endswith(".md") and target[:-3] + ".html" in paths:
+            return "a link in HTML names the built page: write '" + path[:-3] + ".html'"
+        return "no such page or file in the site"
+    page_key = paths[target]
+    if page_key is None:
+        return None
+    if page_key[0] != here.page.lang:
+        return f"links to the other language's page: link to the page in docs/{here.page.lang}/"
+    target_page = rendered.get(page_key)
+    if anchor and target_page is not None and anchor not in target_page.ids:
+        return f"no such anchor on {page_key[1]}{suggest(anchor, target_page.ids)}"
     return None
 
 
-def check_links(site: Site) -> list[Problem]:
-    problems = []
-    for page in site.tree.all_pages():
-        for number, target in links_in(page):
-            message = check_link(site, page, target)
+def check_links(site: "Site", outputs: list["RenderedPage"]) -> list[Problem]:
+    """Every link of every rendered page, with the source line it was written on."""
+    rendered = {(o.page.lang, o.page.rel): o for o in outputs}
+    paths = site_paths(site)
+    folders = {posixpath.dirname(p) for p in paths}
+    folders |= {posixpath.dirname(f) for f in folders}
+
+    def is_dir(target: str) -> bool:
+        return target in folders or any(p.startswith(target.rstrip("/") + "/") for p in paths)
+
+    problems: list[Problem] = []
+    for output in outputs:
+        page_path = built_path(site, f"{output.page.lang}/{output.page.rel}")
+        findings = []
+        for link in output.links:
+            if link.url in output.reported_urls:
+                continue
+            message = link_problem(paths, rendered, output, page_path, link.url, is_dir)
             if message:
-                problems.append(Problem(page.path, number, f"link to '{target}': {message}"))
+                source = link.url.replace(".html", ".md")
+                written = source if source in output.page.text else link.url
+                findings.append(Finding(f"link to '{written}': {message}", (link.url, source)))
+        problems.extend(trace(findings, output.page.path, output.page.text))
     return problems

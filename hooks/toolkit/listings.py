@@ -1,20 +1,24 @@
 """Place and render: case-study listings that fill markers in hand-written pages.
 
-A page says where a listing goes with a marker, `<!-- case-studies: stage=co-design -->`,
-`<!-- case-studies: ladder=consultation -->` or `<!-- case-studies: index -->`; the hook
-replaces it with the listing in the page's language.
+A page says where a listing goes with a marker on a line of its own,
+`<!-- case-studies: stage=co-design -->`, `<!-- case-studies: ladder=consultation -->` or
+`<!-- case-studies: index -->`; the Markdown extension calls `fill_marker`, which adds the
+listing to the parsed page in the page's language.
+
+Listings are built as elements, never as HTML strings: every value from front matter is
+text, escaped by the serializer, so a title cannot become markup.
 """
 
 from __future__ import annotations
 
-import html
-import re
+import xml.etree.ElementTree as etree
+
+from markdown.util import AtomicString
 
 from .schema import SLUG, CaseStudy
 from .vocab import COUNTRIES, FACETS, RUNGS, SECTORS, STAGES, Vocabulary, label
 from .xrefs import relative_link
 
-MARKER = re.compile(r"<!--\s*case-studies:\s*(.*?)\s*-->")
 FILTERABLE: dict[str, Vocabulary] = {v.name.id: v for v in FACETS}  # stages, ladder, sector, country
 
 
@@ -25,7 +29,7 @@ def parse_marker(spec: str) -> tuple[tuple[str, str] | None, str | None]:
     facet, _, value = spec.partition("=")
     facet = {"stage": "stages", "model": "models"}.get(facet.strip(), facet.strip())
     if facet == "models" and SLUG.match(value.strip()):
-        return ("models", value.strip()), None  # models are ids on models.md: the validator checks them
+        return ("models", value.strip()), None  # models are ids on models.md: checked when filled
     vocabulary = FILTERABLE.get(facet)
     if vocabulary is None:
         return None, f"'{spec}' is not a listing (expected index, stage=…, ladder=…, sector=…, country=… or model=…)"
@@ -34,97 +38,91 @@ def parse_marker(spec: str) -> tuple[tuple[str, str] | None, str | None]:
     return (facet, value.strip()), None
 
 
-def generated_anchors(facet: str) -> set[str]:
-    """The ids a listing adds to its page (the index has a heading per facet value)."""
-    if facet != "index":
-        return set()
-    ids = {"all"} | {f"by-{name}" for name in FILTERABLE}
-    return ids | {f"{name}-{term.id}" for name, vocabulary in FILTERABLE.items() for term in vocabulary.terms}
-
-
 def matches(case: CaseStudy, facet: str, value: str) -> bool:
     field_value = case.values.get(facet)
     return value in field_value if isinstance(field_value, list) else field_value == value
 
 
-def case_link(case: CaseStudy, from_rel: str) -> str:
-    return f"[{case.title}]({relative_link(from_rel, f'case-studies/{case.slug}.md')})"
+def element(parent: etree.Element, tag: str, text: str | None = None, **attrs: str) -> etree.Element:
+    """A child element; its text is plain text, never parsed as Markdown."""
+    child = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
+    if text is not None:
+        child.text = AtomicString(text)
+    return child
 
 
-def render_list(cases: list[CaseStudy], from_rel: str, lang: str) -> str:
-    """A Markdown list of case studies, or a 'none yet' line."""
+def case_href(case: CaseStudy, from_rel: str) -> str:
+    return relative_link(from_rel, f"case-studies/{case.slug}.md")
+
+
+def case_list(parent: etree.Element, cases: list[CaseStudy], from_rel: str, lang: str) -> None:
+    """A list of links to case studies, or a 'none yet' line."""
     if not cases:
-        return f"*{label('none-yet', lang)}*"
-    return "\n".join(f"- {case_link(c, from_rel)}" for c in cases)
-
-
-def render_marker(facet: str, value: str, cases: list[CaseStudy], from_rel: str, lang: str) -> str:
-    """The listing for one marker: a labelled list of the matching case studies."""
-    if facet == "index":
-        return render_index(cases, from_rel, lang)
-    chosen = [c for c in cases if matches(c, facet, value)]
-    return (f'<div class="cs-listing" markdown>\n\n**{label("examples", lang)}:**\n\n'
-            f"{render_list(chosen, from_rel, lang)}\n\n</div>")
-
-
-def _facet_attrs(case: CaseStudy) -> str:
-    attrs = []
-    for name in FILTERABLE:
-        value = case.values.get(name)
-        text = " ".join(value) if isinstance(value, list) else (value or "")
-        attrs.append(f'data-{name}="{html.escape(text)}"')
-    return " ".join(attrs)
-
-
-def _filter_form(lang: str, total: int) -> str:
-    """The in-page filter; hidden until its script runs, so no-JS readers see plain lists."""
-    selects = []
-    for vocabulary in FACETS:
-        name = vocabulary.name.id
-        options = [f'<option value="">{label("any", lang)}</option>'] + [
-            f'<option value="{t.id}">{html.escape(t.label(lang))}</option>' for t in vocabulary.terms
-        ]
-        selects.append(
-            f'<div class="cs-filter__field"><label for="cs-filter-{name}">{html.escape(vocabulary.name.label(lang))}</label>'
-            f'<select id="cs-filter-{name}" name="{name}">{"".join(options)}</select></div>'
-        )
-    status = html.escape(label("showing", lang))
-    return (
-        f'<form class="cs-filter" data-cs-filter hidden aria-label="{html.escape(label("filter", lang))}" '
-        f'data-status-template="{status}">\n'
-        f'{"".join(selects)}\n'
-        f'<button type="reset" class="md-button">{html.escape(label("reset", lang))}</button>\n'
-        f'<p class="cs-filter__status" role="status" aria-live="polite">'
-        f'{html.escape(label("showing", lang).format(shown=total, total=total))}</p>\n'
-        f"</form>"
-    )
-
-
-def render_index(cases: list[CaseStudy], from_rel: str, lang: str) -> str:
-    """The case-study library: filter, the full list, then lists grouped by each facet."""
-    items = []
+        element(element(parent, "p"), "em", label("none-yet", lang))
+        return
+    items = element(parent, "ul")
     for case in cases:
-        href = relative_link(from_rel, f"case-studies/{case.slug}.md").removesuffix(".md") + ".html"
-        meta = " · ".join(
-            [RUNGS.get(case.ladder).label(lang), SECTORS.get(case.sector).label(lang), COUNTRIES.get(case.country).label(lang)]
-        ) if case.ladder and case.sector and case.country else ""
-        items.append(
-            f'<li class="cs-item" {_facet_attrs(case)}><a href="{html.escape(href)}">{html.escape(case.title)}</a>'
-            f'<br><span class="cs-item__summary">{html.escape(case.summary or "")}</span>'
-            f'<br><span class="cs-item__meta">{html.escape(meta)}</span></li>'
-        )
-    parts = [
-        f"## {label('all', lang)} {{#all}}",
-        _filter_form(lang, len(cases)),
-        f'<ul class="cs-all">\n' + "\n".join(items) + "\n</ul>",
-    ]
+        element(element(items, "li"), "a", case.title, href=case_href(case, from_rel))
+
+
+def fill_marker(parent: etree.Element, spec: str, cases: list[CaseStudy], from_rel: str, lang: str,
+                models: set[str]) -> str | None:
+    """Add the listing a marker names to `parent`, or return why the marker is wrong."""
+    parsed, error = parse_marker(spec)
+    if error:
+        return error
+    facet, value = parsed
+    if facet == "models" and value not in models:
+        return f"unknown model '{value}': no such id on models.md"
+    if facet == "index":
+        render_index(parent, cases, from_rel, lang)
+        return None
+    box = element(parent, "div", class_="cs-listing")
+    element(element(box, "p"), "strong", f"{label('examples', lang)}:")
+    case_list(box, [c for c in cases if matches(c, facet, value)], from_rel, lang)
+    return None
+
+
+def _filter_form(parent: etree.Element, lang: str, total: int) -> None:
+    """The in-page filter; hidden until its script runs, so no-JS readers see plain lists."""
+    form = element(parent, "form", class_="cs-filter", data_cs_filter="", hidden="hidden",
+                   aria_label=label("filter", lang), data_status_template=label("showing", lang))
     for vocabulary in FACETS:
         name = vocabulary.name.id
-        parts.append(f"## {label('by-' + name, lang)} {{#by-{name}}}")
+        field = element(form, "div", class_="cs-filter__field")
+        element(field, "label", vocabulary.name.label(lang), for_=f"cs-filter-{name}")
+        select = element(field, "select", id=f"cs-filter-{name}", name=name)
+        element(select, "option", label("any", lang), value="")
+        for term in vocabulary.terms:
+            element(select, "option", term.label(lang), value=term.id)
+    element(form, "button", label("reset", lang), type="reset", class_="md-button")
+    element(form, "p", label("showing", lang).format(shown=total, total=total), class_="cs-filter__status",
+            role="status", aria_live="polite")
+
+
+def render_index(parent: etree.Element, cases: list[CaseStudy], from_rel: str, lang: str) -> None:
+    """The case-study library: filter, the full list, then lists grouped by each facet."""
+    element(parent, "h2", label("all", lang), id="all")
+    _filter_form(parent, lang, len(cases))
+    everything = element(parent, "ul", class_="cs-all")
+    for case in cases:
+        facets = {f"data-{name}": " ".join(v) if isinstance(v := case.values.get(name), list) else (v or "")
+                  for name in FILTERABLE}
+        item = etree.SubElement(everything, "li", {"class": "cs-item", **facets})
+        element(item, "a", case.title, href=case_href(case, from_rel))
+        element(item, "br")
+        element(item, "span", case.summary or "", class_="cs-item__summary")
+        if case.ladder and case.sector and case.country:
+            element(item, "br")
+            meta = [RUNGS.get(case.ladder).label(lang), SECTORS.get(case.sector).label(lang),
+                    COUNTRIES.get(case.country).label(lang)]
+            element(item, "span", " · ".join(meta), class_="cs-item__meta")
+    for vocabulary in FACETS:
+        name = vocabulary.name.id
+        element(parent, "h2", label("by-" + name, lang), id=f"by-{name}")
         for term in vocabulary.terms:
             chosen = [c for c in cases if matches(c, name, term.id)]
             if not chosen and vocabulary not in (STAGES, RUNGS):
                 continue
-            parts.append(f"### {term.label(lang)} {{#{name}-{term.id}}}")
-            parts.append(render_list(chosen, from_rel, lang))
-    return "\n\n".join(parts)
+            element(parent, "h3", term.label(lang), id=f"{name}-{term.id}")
+            case_list(parent, chosen, from_rel, lang)

@@ -1,4 +1,8 @@
-"""Collect: read every page's front matter and explicit ids once, into plain data."""
+"""Collect: read every page's front matter and explicit ids once, into plain data.
+
+Reading never raises: a file that cannot be read becomes a Problem with its path, so
+`check` and the build report it like any other mistake instead of a traceback.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,12 @@ from pathlib import Path
 import yaml
 from markdown.extensions.toc import slugify
 
-from .languages import LANGUAGES
 from .problems import Problem
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: faster
-FENCE = re.compile(r"^\s*(```|~~~)")
-INLINE_CODE = re.compile(r"`+[^`]*`+")  # shown, not run or linked: the checks skip it
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")  # a code span: the same run of backticks closes it
+HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*$")
 ATTR_ID = re.compile(r"\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
 HTML_ID = re.compile(r"""<[a-zA-Z][^>]*?\bid=["']([^"']+)["'][^>]*>""")
 HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=[\"']([^\"']+)[\"'][^>]*>(.*?)</h\1>", re.S)
@@ -53,6 +56,7 @@ class Page:
     body_line: int  # file line where the body (after front matter) starts
     anchors: dict[str, Anchor] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    readable: bool = True  # False: the file could not be read (reported once, with the tree's problems)
 
     @property
     def body(self) -> str:
@@ -71,6 +75,25 @@ def _key_lines(node: yaml.Node | None, offset: int) -> dict[str, int]:
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {k.value: k.start_mark.line + offset for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+
+
+def duplicate_keys(node: yaml.Node | None, path: str, offset: int) -> list[Problem]:
+    """YAML keeps the last of two equal keys without a word; a contributor loses the first."""
+    problems: list[Problem] = []
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                line = key.start_mark.line + offset
+                if key.value in seen:
+                    problems.append(Problem(path, line, f"front matter: '{key.value}' is given twice "
+                                                        f"(also on line {seen[key.value]}): keep one"))
+                seen.setdefault(key.value, line)
+            problems.extend(duplicate_keys(value, path, offset))
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            problems.extend(duplicate_keys(item, path, offset))
+    return problems
 
 
 def _parse(source: str, loader_class) -> tuple[yaml.Node | None, object]:
@@ -110,17 +133,29 @@ def parse_front_matter(text: str, path: str) -> tuple[FrontMatter, int, list[Pro
     data = data or {}
     if not isinstance(data, dict):
         return empty, end + 2, [Problem(path, 2, "front matter: expected 'key: value' lines")]
-    return FrontMatter(data, _key_lines(node, offset), 1), end + 2, []
+    return FrontMatter(data, _key_lines(node, offset), 1), end + 2, duplicate_keys(node, path, offset)
 
 
 def outside_code(text: str, first_line: int = 1):
-    """(line number, line) for each line from first_line that is not inside fenced code."""
-    in_fence = False
+    """(line number, line) for each line from first_line outside fenced code, with inline code
+    spans blanked out.
+
+    A fence closes only with a run of the same character at least as long as the one that
+    opened it, so a ``` fence inside a ```` fence stays code. This serves source-level scans
+    (explicit ids, spelling); whether rendered content is code is decided by Python-Markdown.
+    """
+    fence: str | None = None
     for number, line in enumerate(text.splitlines()[first_line - 1 :], start=first_line):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence:
-            yield number, line
+        if fence is not None:
+            stripped = line.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                fence = None
+            continue
+        opening = FENCE_OPEN.match(line)
+        if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
+            fence = opening.group(1)
+            continue
+        yield number, INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
 
 
 def _clean_title(raw: str) -> str:
@@ -131,7 +166,7 @@ def _clean_title(raw: str) -> str:
 
 
 def find_anchors(text: str, first_line: int = 1) -> dict[str, Anchor]:
-    """Explicit ids in Markdown headings and raw HTML, outside fenced code.
+    """Explicit ids in Markdown headings and raw HTML, outside code.
 
     The first `# heading` is kept under the key '__h1__' so a page without a front-matter
     title still has one.
@@ -157,14 +192,23 @@ def find_anchors(text: str, first_line: int = 1) -> dict[str, Anchor]:
     return anchors
 
 
-def load_page(docs_dir: Path, lang: str, file: Path, root: Path) -> Page:
-    """Read one page."""
-    text = file.read_text(encoding="utf-8")
-    rel = file.relative_to(docs_dir / lang).as_posix()
+def read_text(file: Path, path: str) -> tuple[str | None, Problem | None]:
+    """A page's text (a UTF-8 byte-order mark is dropped, as MkDocs does), or why it cannot be read."""
     try:
-        path = file.relative_to(root).as_posix()
-    except ValueError:
-        path = file.as_posix()
+        data = file.read_bytes()
+    except OSError as err:
+        return None, Problem(path, 1, f"cannot be read ({err.strerror}): check the file")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        return None, Problem(path, line, f"not UTF-8: byte 0x{data[err.start]:02X} at column {column}; "
+                                         "save the file as UTF-8 (Welsh letters such as ŵ and â need it)")
+
+
+def load_page(lang: str, rel: str, path: str, text: str) -> Page:
+    """One page from its text."""
     front, body_line, problems = parse_front_matter(text, path)
     page = Page(lang, rel, path, text, front, body_line, problems=problems)
     page.anchors = find_anchors(text, body_line)
@@ -176,22 +220,13 @@ class DocsTree:
     """Every page of every language, keyed by language then relative path."""
 
     docs_dir: Path
+    languages: tuple[str, ...]
     pages: dict[str, dict[str, Page]]
+    files: set[str] = field(default_factory=set)  # other files that ship, relative to docs/
+    problems: list[Problem] = field(default_factory=list)  # files that may not ship or cannot be read
 
     def get(self, lang: str, rel: str) -> Page | None:
         return self.pages.get(lang, {}).get(rel)
 
     def all_pages(self) -> list[Page]:
-        return [page for lang in LANGUAGES for page in self.pages.get(lang, {}).values()]
-
-
-def load_tree(docs_dir: Path, root: Path | None = None) -> DocsTree:
-    """Read every Markdown page under docs/<lang>/ for each language."""
-    docs_dir = Path(docs_dir).resolve()
-    root = Path(root).resolve() if root else docs_dir.parent
-    pages: dict[str, dict[str, Page]] = {}
-    for lang in LANGUAGES:
-        folder = docs_dir / lang
-        files = sorted(folder.rglob("*.md")) if folder.is_dir() else []
-        pages[lang] = {p.rel: p for p in (load_page(docs_dir, lang, f, root) for f in files)}
-    return DocsTree(docs_dir, pages)
+        return [page for lang in self.languages for page in self.pages.get(lang, {}).values()]

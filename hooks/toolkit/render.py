@@ -1,93 +1,80 @@
-"""Render: turn a page's Markdown into what MkDocs builds (xrefs, listings, cards)."""
+"""Render: what the toolkit adds to a page (cards, related lists, listings, abbreviations).
+
+Everything here builds elements for the Markdown extension (markdown_ext.py) to place in
+the parsed page; front-matter values are set as text, so they are escaped wherever they
+land.
+"""
 
 from __future__ import annotations
 
-import re
+import xml.etree.ElementTree as etree
+
+from markdown.util import AtomicString
 
 from .abbreviations import definitions_for
-from .listings import MARKER, case_link, parse_marker, render_marker
-from .offline import MARKER as OFFLINE_MARKER
+from .listings import element, fill_marker
+from .markdown_ext import RenderContext
 from .offline import offline_link
 from .schema import CaseStudy
 from .site import Site
 from .vocab import COUNTRIES, RUNGS, SECTORS, STAGES, label
-from .xrefs import KINDS, XREF, relative_link
+from .xrefs import relative_link
 
-H1 = re.compile(r"^# .*$", re.M)
-
-
-COMMON_NOUNS = ("rung", "stage")  # their titles are ordinary words: lower case mid-sentence
-
-
-def sentence_start(markdown: str, index: int) -> bool:
-    """Whether a sentence (or a line, list item or heading) starts at this position."""
-    before = markdown[:index].rstrip(" \t(\"'*_")
-    return not before or before[-1] in ".!?:\n" or bool(re.search(r"(^|\n)\s*([-*+]|\d+\.|#+|\|)$", before))
-
-
-def expand_xrefs(site: Site, lang: str, rel: str, markdown: str) -> str:
-    """Replace each `[[kind:key|text]]` with a Markdown link; leave unknown ones for the validator."""
-
-    def replace(match: re.Match) -> str:
-        kind = KINDS.get(match.group(1))
-        target = site.resolve(lang, kind, match.group(2)) if kind else None
-        if target is None:
-            return match.group(0)
-        page, anchor, title = target
-        if kind.name in COMMON_NOUNS and not sentence_start(markdown, match.start()):
-            title = title[:1].lower() + title[1:]
-        text = match.group(3) or title
-        return f"[{text}]({relative_link(rel, page, anchor)})"
-
-    return XREF.sub(replace, markdown)
+def _links(dd: etree.Element, links: list[tuple[str, str]], separator: str) -> None:
+    """(text, href) pairs as links separated by `separator`; an empty href gives plain text."""
+    last: etree.Element | None = None
+    for index, (text, href) in enumerate(links):
+        after = separator if index < len(links) - 1 else ""
+        if href:
+            last = element(dd, "a", text, href=href)
+            last.tail = AtomicString(after)
+        elif last is None:
+            dd.text = AtomicString((dd.text or "") + text + after)
+        else:
+            last.tail = AtomicString(last.tail + text + after)
 
 
-def fill_markers(site: Site, lang: str, rel: str, markdown: str) -> str:
-    """Replace each listing marker with its listing."""
-    cases = site.case_studies(lang)
-
-    def replace(match: re.Match) -> str:
-        parsed, _ = parse_marker(match.group(1))
-        return render_marker(*parsed, cases, rel, lang) if parsed else match.group(0)
-
-    return MARKER.sub(replace, markdown)
-
-
-def _anchor_links(site: Site, lang: str, rel: str, page: str, ids: list[str]) -> list[str]:
-    """Links to ids on a page, titled with that page's headings in the same language."""
+def _anchor_links(site: Site, lang: str, rel: str, page: str, ids: list[str],
+                  titles: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """Links to ids on a page, titled with that page's headings (or the given titles) in the
+    same language; an id the page lacks is shown as plain text, and validation reports it."""
     target = site.tree.get(lang, page)
     links = []
     for id_ in ids:
         anchor = target.anchors.get(id_) if target else None
-        links.append(f"[{anchor.title or id_}]({relative_link(rel, page, id_)})" if anchor else id_)
+        title = (titles or {}).get(id_) or (anchor.title if anchor else "") or id_
+        links.append((title, relative_link(rel, page, id_) if anchor else ""))
     return links
 
 
-def case_card(site: Site, case: CaseStudy, rel: str) -> str:
+def case_card(site: Site, case: CaseStudy, rel: str) -> etree.Element:
     """The at-a-glance card: the case study's data as a definition list with links."""
     lang = case.lang
-
-    def link(page: str, anchor: str, text: str) -> str:
-        return f"[{text}]({relative_link(rel, page, anchor)})"
-
-    rows = [
-        (STAGES.name.label(lang), ", ".join(link("definitions.md", s, STAGES.get(s).label(lang)) for s in case.stages)),
-        (RUNGS.name.label(lang), link("ladder.md", case.ladder, RUNGS.get(case.ladder).label(lang)) if case.ladder else ""),
-        (SECTORS.name.label(lang), SECTORS.get(case.sector).label(lang) if case.sector else ""),
-        (label("place", lang), case.place or ""),
-        (COUNTRIES.name.label(lang), COUNTRIES.get(case.country).label(lang) if case.country else ""),
-        (label("years", lang), case.years or ""),
+    card = etree.Element("aside", {"class": "case-card", "aria-label": label("card", lang)})
+    facts = element(card, "dl")
+    rows: list[tuple[str, list[tuple[str, str]]]] = [
+        (STAGES.name.label(lang), _anchor_links(site, lang, rel, "definitions.md", case.stages,
+                                                {s: STAGES.get(s).label(lang) for s in case.stages})),
+        (RUNGS.name.label(lang), _anchor_links(site, lang, rel, "ladder.md", [case.ladder],
+                                               {case.ladder: RUNGS.get(case.ladder).label(lang)}) if case.ladder else []),
+        (SECTORS.name.label(lang), [(SECTORS.get(case.sector).label(lang), "")] if case.sector else []),
+        (label("place", lang), [(case.place, "")] if case.place else []),
+        (COUNTRIES.name.label(lang), [(COUNTRIES.get(case.country).label(lang), "")] if case.country else []),
+        (label("years", lang), [(case.years, "")] if case.years else []),
+        (label("organisations", lang), [(o, "") for o in case.organisations]),
+        (label("models", lang), _anchor_links(site, lang, rel, "models.md", case.models)),
+        (label("sources", lang), _anchor_links(site, lang, rel, "references.md", case.sources)),
     ]
-    if case.organisations:
-        rows.append((label("organisations", lang), "; ".join(case.organisations)))
-    rows.append((label("models", lang), "; ".join(_anchor_links(site, lang, rel, "models.md", case.models))))
-    rows.append((label("sources", lang), "; ".join(_anchor_links(site, lang, rel, "references.md", case.sources))))
-    body = "\n\n".join(f"{term}\n:   {value}" for term, value in rows if value)
-    outcomes = ""
+    for term, links in rows:
+        if links:
+            element(facts, "dt", term)
+            _links(element(facts, "dd"), links, ", " if term == STAGES.name.label(lang) else "; ")
     if case.outcomes:
-        items = "\n".join(f"- {o}" for o in case.outcomes)
-        outcomes = f"\n\n**{label('outcomes', lang)}:**\n\n{items}"
-    return (f'<aside class="case-card" aria-label="{label("card", lang)}" markdown>\n\n{body}{outcomes}\n\n</aside>')
+        element(element(card, "p"), "strong", f"{label('outcomes', lang)}:")
+        items = element(card, "ul")
+        for outcome in case.outcomes:
+            element(items, "li", outcome)
+    return card
 
 
 def related(site: Site, case: CaseStudy, limit: int = 4) -> list[CaseStudy]:
@@ -106,27 +93,44 @@ def related(site: Site, case: CaseStudy, limit: int = 4) -> list[CaseStudy]:
     return chosen
 
 
-def render_case_study(site: Site, case: CaseStudy, rel: str, markdown: str) -> str:
-    """Put the card after the h1 and the related case studies at the end."""
-    card = case_card(site, case, rel)
-    match = H1.search(markdown)
-    if match:
-        markdown = markdown[: match.end()] + "\n\n" + card + "\n" + markdown[match.end() :]
-    else:
-        markdown = card + "\n\n" + markdown
+def add_case_study_parts(ctx: RenderContext, root: etree.Element) -> None:
+    """On a case-study page: the card after the first heading, related case studies at the end."""
+    site: Site = ctx.site
+    case = site.case_for(ctx.lang, ctx.rel)
+    if case is None:
+        return
+    h1 = next((i for i, child in enumerate(root) if child.tag == "h1"), -1)
+    root.insert(h1 + 1, case_card(site, case, ctx.rel))
     others = related(site, case)
     if others:
-        items = "\n".join(f"- {case_link(o, rel)}" for o in others)
-        markdown += f"\n\n## {label('related', case.lang)} {{#related}}\n\n{items}\n"
-    return markdown
+        element(root, "h2", label("related", case.lang), id="related")
+        items = element(root, "ul")
+        for other in others:
+            element(element(items, "li"), "a", other.title, href=relative_link(ctx.rel, f"case-studies/{other.slug}.md"))
 
 
-def render_page(site: Site, lang: str, rel: str, markdown: str) -> str:
-    """The whole pipeline for one page's Markdown (without front matter)."""
-    case = site.case_for(lang, rel)
-    if case is not None:
-        markdown = render_case_study(site, case, rel, markdown)
-    markdown = fill_markers(site, lang, rel, markdown)
-    markdown = markdown.replace(OFFLINE_MARKER, offline_link(lang, rel))
-    markdown = expand_xrefs(site, lang, rel, markdown)
+def case_studies_marker(ctx: RenderContext, parent: etree.Element, spec: str) -> str | None:
+    site: Site = ctx.site
+    models_page = site.tree.get(ctx.lang, "models.md")
+    models = {a for a in models_page.anchors if a != "__h1__"} if models_page else set()
+    return fill_marker(parent, spec, site.case_studies(ctx.lang), ctx.rel, ctx.lang, models)
+
+
+def offline_copy_marker(ctx: RenderContext, parent: etree.Element, spec: str) -> str | None:
+    if spec:
+        return "the offline-copy marker takes no argument: write <!-- offline-copy -->"
+    ctx.raw(parent, offline_link(ctx.lang, ctx.rel))
+    return None
+
+
+def prepare_context(context: RenderContext, site: Site) -> RenderContext:
+    """Give the extension's context the site, its markers and its additions to each page."""
+    context.site = site
+    context.markers = {"case-studies": case_studies_marker, "offline-copy": offline_copy_marker}
+    context.tree_steps = [add_case_study_parts]
+    return context
+
+
+def page_markdown(site: Site, lang: str, markdown: str) -> str:
+    """A page's Markdown as it goes to the renderer: with the abbreviations it uses."""
     return markdown + "\n\n" + definitions_for(markdown, site.abbreviations.get(lang, {})) + "\n"

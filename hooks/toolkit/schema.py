@@ -5,6 +5,7 @@ The validator, the scaffold and the contributor documentation all read `FIELDS`.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -104,23 +105,31 @@ def _check_value(spec: Field, value: Any, problem: Any) -> Any:
         return problem(f"{spec.name}: fill in this gap ({spec.help_en})")
     if spec.kind == "text":
         if not isinstance(value, str) or not value.strip():
-            return problem(f"{spec.name}: expected text, got {_describe(value)}")
+            return problem(f"{spec.name}: expected text, got {describe(value)}")
         return value.strip()
     if spec.kind == "years":
         text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
         match = YEARS.match(text) if isinstance(text, str) else None
-        if not match or (match.group(2) and match.group(2) < match.group(1)):
-            return problem(f"{spec.name}: expected 'YYYY' or 'YYYY-YYYY', got {_describe(value)}")
+        if not match:
+            return problem(f"{spec.name}: expected 'YYYY' or 'YYYY-YYYY', got {describe(value)}")
+        if match.group(2) and match.group(2) < match.group(1):
+            return problem(f"{spec.name}: '{text}' ends before it starts: write the earlier year first, "
+                           f"'{match.group(2)}-{match.group(1)}'")
         return text
     if spec.kind == "choice":
         if not isinstance(value, str):
-            return problem(f"{spec.name}: expected one value, got {_describe(value)}")
+            return problem(f"{spec.name}: expected one value, got {describe(value)}")
         if value not in spec.vocabulary.ids:
             return problem(f"{spec.name}: unknown value '{value}' (expected one of {_expected(spec.vocabulary)})")
         return value
     # the list kinds
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-        return problem(f"{spec.name}: expected a list of text values, got {_describe(value)}")
+    if isinstance(value, list) and not value:
+        return problem(f"{spec.name}: the list is empty: give at least one value, or leave the field out "
+                       f"if it is optional")
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        odd = next((v for v in value if not (isinstance(v, str) and v.strip())), None) if isinstance(value, list) else None
+        got = f"a list holding {describe(odd)}" if isinstance(value, list) else describe(value)
+        return problem(f"{spec.name}: expected a list of text values, got {got}")
     for twice in sorted({v for v in value if value.count(v) > 1}):
         problem(f"{spec.name}: '{twice}' is listed twice")
     if spec.kind == "choice-list":
@@ -133,14 +142,21 @@ def _check_value(spec: Field, value: Any, problem: Any) -> Any:
     return [v.strip() for v in value]
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
+    """A value as the contributor wrote it, in YAML's terms, with what YAML made of it."""
     if value is None:
         return "nothing"
     if isinstance(value, bool):
-        return f"true/false ({value})"
-    if isinstance(value, (list, dict)):
-        return "a list" if isinstance(value, list) else "a mapping"
-    return f"{type(value).__name__} {value!r}" if not isinstance(value, str) else repr(value)
+        return f"{'true' if value else 'false'} (YAML reads yes/no/true/false as a yes-or-no value: put text in quotes)"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return f"the date {value.isoformat()} (put it in quotes to keep it as text)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of 'key: value' lines"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return repr(value)
 
 
 def slug_of(page: Page) -> str:

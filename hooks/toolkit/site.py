@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import abbreviations
-from .languages import LANGUAGES
-from .pages import DocsTree, load_tree
+from .docs_files import scan_docs
+from .pages import DocsTree, FrontMatter, Page, load_page, read_text
 from .problems import Problem
+from .project import Project, load_project, this_project
 from .schema import CaseStudy, is_case_study, parse_case_study
-from .xrefs import KINDS, Kind, strip_number, target_path
 
 
 @dataclass
@@ -18,6 +18,7 @@ class Site:
     """Everything the validators and renderers need, read from disk once."""
 
     tree: DocsTree
+    project: Project
     cases: dict[str, dict[str, CaseStudy]] = field(default_factory=dict)  # lang -> slug -> case
     case_problems: list[Problem] = field(default_factory=list)
     abbreviations: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> abbr -> definition
@@ -48,47 +49,47 @@ class Site:
             self._buckets[lang] = found
         return self._buckets[lang]
 
-    def resolve(self, lang: str, kind: Kind, key: str) -> tuple[str, str | None, str] | None:
-        """(target page, anchor, title) for an xref, or None if it does not exist."""
-        if kind.allowed is not None and key not in kind.allowed:
-            return None
-        if kind.pattern is not None and not kind.pattern.match(key):
-            return None
-        page = self.tree.get(lang, target_path(kind, key))
-        if page is None:
-            return None
-        if kind.page is None:
-            return page.rel, None, page.title
-        anchor = page.anchors.get(key)
-        if anchor is None or not anchor.explicit:
-            return None
-        title = anchor.title or key
-        return page.rel, key, strip_number(title) if kind.name == "rung" else title
 
-    def keys(self, lang: str, kind: Kind) -> list[str]:
-        """Every key a kind accepts in a language (for 'expected one of' messages)."""
-        if kind.allowed is not None:
-            return list(kind.allowed)
-        if kind.page is None:
-            return sorted(c.slug for c in self.cases.get(lang, {}).values())
-        page = self.tree.get(lang, kind.page)
-        ids = [a.id for a in page.anchors.values() if a.explicit and a.id != "__h1__"] if page else []
-        return [i for i in ids if kind.pattern is None or kind.pattern.match(i)]
+def project_at(root: Path) -> Project:
+    """The project whose mkdocs.yml is at root; a bare docs tree (as in tests) uses this one's."""
+    config = Path(root) / "mkdocs.yml"
+    if config.is_file():
+        return load_project(config)
+    return replace(this_project(), root=Path(root), docs_dir=Path(root) / "docs", nav=None)
+
+
+def load_tree(docs_dir: Path, root: Path, languages: tuple[str, ...]) -> DocsTree:
+    """Read every page under docs/<lang>/; every other file is checked for what may ship."""
+    found = scan_docs(docs_dir, root, languages)
+    pages: dict[str, dict[str, Page]] = {lang: {} for lang in languages}
+    problems = list(found.problems)
+    for lang, entries in found.pages.items():
+        for file, rel in entries:
+            path = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
+            text, problem = read_text(file, path)
+            if problem:  # kept as a page, so that its twin and the nav are not reported as well
+                problems.append(problem)
+                pages[lang][rel] = Page(lang, rel, path, "", FrontMatter({}, {}, 1), 1, readable=False)
+            else:
+                pages[lang][rel] = load_page(lang, rel, path, text)
+    return DocsTree(docs_dir, languages, pages, found.files, problems)
 
 
 def collect(docs_dir: Path, root: Path | None = None) -> Site:
     """Read the docs tree and parse every case study in every language."""
-    site = Site(load_tree(docs_dir, root))
-    snippets = (Path(root) if root else Path(docs_dir).resolve().parent) / "snippets"
-    for lang in LANGUAGES:
+    docs_dir = Path(docs_dir).resolve()
+    root = Path(root).resolve() if root else docs_dir.parent
+    project = project_at(root)
+    site = Site(load_tree(docs_dir, root, project.languages.codes), project)
+    snippets = root / "snippets"
+    for lang in project.languages.codes:
         site.abbreviations[lang] = abbreviations.load(snippets, lang)
         site.cases[lang] = {}
         for page in site.tree.pages.get(lang, {}).values():
-            if not is_case_study(page):
+            if not is_case_study(page) or not page.readable:
                 continue
             case, problems = parse_case_study(page)
             site.case_problems.extend(problems)
             if case is not None:
                 site.cases[lang][case.slug] = case
     return site
-

@@ -1,61 +1,106 @@
-"""Validate: every check over both languages, all problems gathered before any is reported."""
+"""Validate: every check over every language, all problems gathered before any is reported.
+
+Two kinds of checks:
+- on the sources (files, front matter, twins, case-study data, the nav): `check_sources`;
+- on what each page renders to (cross-references, markers, unsafe HTML, gaps, ids, links):
+  `RenderedPage` per page, then `check_links` across all of them. The build feeds these from
+  MkDocs' own rendering; `check` renders the pages itself with the same extension.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
-from .languages import LANGUAGES, other
-from .listings import MARKER, parse_marker
-from .pages import Page, outside_code
+from .findings import Finding, trace
+from .html_check import Link, check_content
+from .languages import Languages
 from .links import check_links
+from .pages import Page
 from .problems import Problem, suggest
-from .safety import unsafe_content
-from .schema import FIELDS, NEUTRAL_FIELDS, is_case_study, slug_of
+from .schema import FIELDS, NEUTRAL_FIELDS, describe, is_case_study, slug_of
 from .site import Site
-from .xrefs import KINDS, XREF
 
-LANG_NAMES = {"cy": "Welsh", "en": "English"}
+PAGE_FIELDS = {"title": "the page's title in its own language",
+               "description": "one sentence for search engines and link previews",
+               "hide": "parts of the page frame to hide (navigation, toc, footer)"}
 
 
-def validate(site: Site) -> list[Problem]:
-    """Every problem in the site, sorted by file and line."""
-    problems: list[Problem] = []
-    for check in (check_pages, check_twins, check_case_studies, check_body, check_links):
+@dataclass
+class RenderedPage:
+    """What a page rendered to, as far as the checks across pages need it."""
+
+    page: Page
+    ids: list[str]
+    links: list[Link]
+    reported_urls: set[str]
+
+
+def check_sources(site: Site) -> list[Problem]:
+    """Every problem that can be seen without rendering, sorted by file and line."""
+    problems: list[Problem] = list(site.tree.problems)
+    for check in (check_pages, check_twins, check_case_studies, check_nav):
         problems.extend(check(site))
     return sorted(set(problems))
 
 
+def check_rendered(page: Page, html: str, findings: list[Finding],
+                   reported_urls: set[str]) -> tuple[list[Problem], RenderedPage]:
+    """The page check on one page's rendered content, traced back to its source lines."""
+    scan = check_content(html)
+    problems = trace(findings + scan.findings, page.path, page.text)
+    return problems, RenderedPage(page, scan.ids, scan.links, set(reported_urls))
+
+
 def check_pages(site: Site) -> list[Problem]:
-    """Front matter parses, and every page has a title."""
+    """Front matter parses, every page has a title, and only known fields are used."""
     problems: list[Problem] = []
     for page in site.tree.all_pages():
         problems.extend(page.problems)
-        if not page.problems and not isinstance(page.front.data.get("title"), str):
-            problems.append(Problem(page.path, 1, "front matter: missing 'title' (the page's title in its own language)"))
+        if page.problems or not page.readable:
+            continue
+        data = page.front.data
+        if not isinstance(data.get("title"), str) or not data["title"].strip():
+            line = page.front.key_lines.get("title", 1)
+            got = f", got {describe(data['title'])}" if "title" in data else ""
+            problems.append(Problem(page.path, line, f"front matter: 'title' must be the page's title in its own "
+                                                     f"language{got}"))
+        if "description" in data and not isinstance(data["description"], str):
+            problems.append(Problem(page.path, page.front.key_lines["description"],
+                                    f"front matter: 'description' must be text, got {describe(data['description'])}"))
+        if not is_case_study(page):
+            for name in data:
+                if name not in PAGE_FIELDS:
+                    known = "; ".join(f"{k} ({v})" for k, v in PAGE_FIELDS.items())
+                    problems.append(Problem(page.path, page.front.key_lines.get(name, 1),
+                                            f"front matter: unknown field '{name}' (pages take {known})"))
     return problems
 
 
 def check_twins(site: Site) -> list[Problem]:
-    """Every page has its twin, and twins carry the same explicit ids."""
+    """Every page has its twin in every other language, and twins carry the same explicit ids."""
     problems: list[Problem] = []
-    for lang in LANGUAGES:
-        twin_lang = other(lang)
+    languages: Languages = site.project.languages
+    for lang in languages.codes:
         for rel, page in site.tree.pages.get(lang, {}).items():
-            twin = site.tree.get(twin_lang, rel)
-            if twin is None:
-                problems.append(Problem(page.path, 1, f"no {LANG_NAMES[twin_lang]} twin: docs/{twin_lang}/{rel} is missing"))
-                continue
-            for anchor_id, anchor in page.anchors.items():
-                if anchor.explicit and anchor_id != "__h1__" and anchor_id not in twin.anchors:
-                    problems.append(Problem(page.path, anchor.line,
-                                            f"id '{anchor_id}' is not on its twin {twin.path}; twins carry the same ids"))
+            for twin_lang in languages.others(lang):
+                twin = site.tree.get(twin_lang, rel)
+                if twin is None:
+                    problems.append(Problem(page.path, 1, f"no {languages.name(twin_lang)} twin: "
+                                                          f"docs/{twin_lang}/{rel} is missing"))
+                    continue
+                for anchor_id, anchor in page.anchors.items():
+                    if anchor.explicit and anchor_id != "__h1__" and anchor_id not in twin.anchors:
+                        problems.append(Problem(page.path, anchor.line,
+                                                f"id '{anchor_id}' is not on its twin {twin.path}; twins carry the same ids"))
     return problems
 
 
 def check_case_studies(site: Site) -> list[Problem]:
-    """Schema, twins' shared fields, sources on the references page, unique slugs."""
+    """Schema, twins' shared fields, sources on the references page, unique slugs and titles."""
     problems = list(site.case_problems)
-    for lang in LANGUAGES:
+    languages = site.project.languages
+    for lang in languages.codes:
         by_slug: dict[str, list[Page]] = defaultdict(list)
         for page in site.tree.pages.get(lang, {}).values():
             if is_case_study(page):
@@ -63,6 +108,15 @@ def check_case_studies(site: Site) -> list[Problem]:
         for slug, pages in by_slug.items():
             for page in pages[1:]:
                 problems.append(Problem(page.path, 1, f"duplicate slug '{slug}' (also {pages[0].path})"))
+        by_title: dict[str, list] = defaultdict(list)
+        for case in sorted(site.cases.get(lang, {}).values(), key=lambda c: c.path):
+            if case.title:
+                by_title[case.title.casefold()].append(case)
+        for cases in by_title.values():
+            for case in cases[1:]:
+                problems.append(Problem(case.path, case.lines.get("title", 1),
+                                        f"title: '{case.title}' is also the title of {cases[0].path}: readers choose "
+                                        "from a list of titles, so give each case study its own"))
         for spec in (f for f in FIELDS if f.kind == "ids"):
             target = site.tree.get(lang, spec.page)
             known = {a for a in target.anchors if a != "__h1__"} if target else set()
@@ -71,63 +125,48 @@ def check_case_studies(site: Site) -> list[Problem]:
                     if value not in known:
                         problems.append(Problem(case.path, case.lines.get(spec.name, 1),
                                                 f"{spec.name}: '{value}' is not on {spec.page}{suggest(value, known)}"))
-    for slug, case in site.cases.get(LANGUAGES[0], {}).items():
-        twin = site.cases.get(LANGUAGES[1], {}).get(slug)
-        if twin is None:
-            continue
-        for name in NEUTRAL_FIELDS:
-            mine, theirs = case.values.get(name), twin.values.get(name)
-            if mine is not None and theirs is not None and mine != theirs:
-                problems.append(Problem(case.path, case.lines.get(name, 1),
-                                        f"{name}: {_show(mine)} differs from {_show(theirs)} in its twin "
-                                        f"{twin.path}:{twin.lines.get(name, 1)} (language-neutral fields must match)"))
+    first = languages.default
+    for twin_lang in languages.others(first):
+        for slug, case in site.cases.get(first, {}).items():
+            twin = site.cases.get(twin_lang, {}).get(slug)
+            if twin is None:
+                continue
+            for name in NEUTRAL_FIELDS:
+                mine, theirs = case.values.get(name), twin.values.get(name)
+                if mine is not None and theirs is not None and mine != theirs:
+                    problems.append(Problem(case.path, case.lines.get(name, 1),
+                                            f"{name}: {_show(mine)} differs from {_show(theirs)} in its twin "
+                                            f"{twin.path}:{twin.lines.get(name, 1)} (language-neutral fields must match)"))
     return problems
 
 
-def check_body(site: Site) -> list[Problem]:
-    """Cross-references, listing markers and unsafe content, line by line."""
+def check_nav(site: Site) -> list[Problem]:
+    """The nav names pages that exist, and every page is in the nav or under not_in_nav."""
+    project = site.project
+    if project.nav is None:
+        return []
     problems: list[Problem] = []
+    config = project.root / "mkdocs.yml"
+    config_text = config.read_text(encoding="utf-8") if config.is_file() else ""
+    for entry in project.nav:
+        for lang in project.languages.codes:
+            if site.tree.get(lang, entry) is None:
+                problems.extend(trace([Finding(f"nav: '{entry}' is not in docs/{lang}/: add the page, or take it "
+                                               "out of the nav", (f"- {entry}", entry))], "mkdocs.yml", config_text))
     for page in site.tree.all_pages():
-        problems.extend(unsafe_content(page))
-        for number, line in outside_code(page.text, page.body_line):
-            if "TODO" in line:  # a scaffold's gap in the body
-                problems.append(Problem(page.path, number, f"fill in this gap: {line.strip()[:80]}"))
-            for match in XREF.finditer(line):
-                message = xref_problem(site, page, match.group(1), match.group(2))
-                if message:
-                    problems.append(Problem(page.path, number, f"{match.group(0)}: {message}"))
-            for match in MARKER.finditer(line):
-                parsed, message = parse_marker(match.group(1))
-                if parsed and parsed[0] == "models" and not _on_page(site, page.lang, "models.md", parsed[1]):
-                    message = f"unknown model '{parsed[1]}': no such id on models.md"
-                if message:
-                    problems.append(Problem(page.path, number, f"listing marker: {message}"))
+        if not project.in_nav(page.lang, page.rel):
+            problems.append(Problem(page.path, 1, f"not in the nav: add '{page.rel}' to nav in mkdocs.yml, or match it "
+                                                  "with a not_in_nav pattern"))
     return problems
 
 
-def xref_problem(site: Site, page: Page, kind_name: str, key: str) -> str | None:
-    """Why `[[kind:key]]` does not resolve on this page's language, or None if it does."""
-    kind = KINDS.get(kind_name)
-    if kind is None:
-        return f"unknown kind '{kind_name}' (expected one of {', '.join(KINDS)})"
-    if site.resolve(page.lang, kind, key):
-        return None
-    if kind.page is None:
-        return f"unknown {kind.noun} '{key}': there is no docs/{page.lang}/case-studies/{key}.md"
-    if site.tree.get(page.lang, kind.page) is None:
-        return f"there is no docs/{page.lang}/{kind.page} to link to"
-    keys = site.keys(page.lang, kind)
-    if kind.allowed is not None or kind.pattern is not None:
-        shown = f"{keys[0]} … {keys[-1]}" if kind.pattern is not None and len(keys) > 2 else ", ".join(keys)
-        return f"unknown {kind.noun} '{key}' (expected one of {shown})"
-    return f"unknown {kind.noun} '{key}': no such id on {kind.page}{suggest(key, keys)}"
-
-
-def _on_page(site: Site, lang: str, rel: str, anchor: str) -> bool:
-    page = site.tree.get(lang, rel)
-    return page is not None and anchor in page.anchors
-
-
+def validate(site: Site, rendered: list[tuple[list[Problem], RenderedPage]]) -> list[Problem]:
+    """All problems: the sources', each rendered page's, and the links across pages."""
+    problems = check_sources(site)
+    for page_problems, _ in rendered:
+        problems.extend(page_problems)
+    problems.extend(check_links(site, [output for _, output in rendered]))
+    return sorted(set(problems))
 
 
 def _show(value) -> str:

@@ -1,7 +1,8 @@
 """Stable cross-references: `[[kind:key]]` or `[[kind:key|text]]` in any page.
 
 Authors name a target by its id; the build writes the relative link and the target's title
-in the page's language, so moving or retitling a page never breaks the prose.
+in the page's language, so moving or retitling a page never breaks the prose. The syntax is
+parsed by the Markdown extension (markdown_ext.py); this module knows the kinds and targets.
 """
 
 from __future__ import annotations
@@ -9,10 +10,14 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from .problems import suggest
 from .vocab import RUNGS, STAGES
 
-XREF = re.compile(r"\[\[([a-z]+):([^\]|]*)(?:\|([^\]]*))?\]\]")
+if TYPE_CHECKING:
+    from .site import Site
+
 STEP = re.compile(r"^step-\d+$")
 
 
@@ -54,3 +59,56 @@ def relative_link(from_rel: str, to_rel: str, anchor: str | None = None) -> str:
 def strip_number(title: str) -> str:
     """'7. Co-production' -> 'Co-production': the rung's name reads better in a sentence."""
     return re.sub(r"^\d+\.\s+", "", title)
+
+
+def sentence_start(text: str, index: int) -> bool:
+    """Whether a sentence (or a line, list item or heading) starts at this position."""
+    before = text[:index].rstrip(" \t(\"'*_")
+    return not before or before[-1] in ".!?:\n" or bool(re.search(r"(^|\n)\s*([-*+]|\d+\.|#+|\|)$", before))
+
+
+def resolve(site: "Site", lang: str, kind: Kind, key: str) -> tuple[str, str | None, str] | None:
+    """(target page, anchor, title) for a cross-reference, or None if it does not exist."""
+    if kind.allowed is not None and key not in kind.allowed:
+        return None
+    if kind.pattern is not None and not kind.pattern.match(key):
+        return None
+    page = site.tree.get(lang, target_path(kind, key))
+    if page is None:
+        return None
+    if kind.page is None:
+        return page.rel, None, page.title
+    anchor = page.anchors.get(key)
+    if anchor is None or not anchor.explicit:
+        return None
+    title = anchor.title or key
+    return page.rel, key, strip_number(title) if kind.name == "rung" else title
+
+
+def keys(site: "Site", lang: str, kind: Kind) -> list[str]:
+    """Every key a kind accepts in a language (for 'expected one of' messages)."""
+    if kind.allowed is not None:
+        return list(kind.allowed)
+    if kind.page is None:
+        return sorted(site.cases.get(lang, {}))
+    page = site.tree.get(lang, kind.page)
+    ids = [a.id for a in page.anchors.values() if a.explicit and a.id != "__h1__"] if page else []
+    return [i for i in ids if kind.pattern is None or kind.pattern.match(i)]
+
+
+def xref_problem(site: "Site", lang: str, kind_name: str, key: str) -> str | None:
+    """Why `[[kind:key]]` does not resolve in this language, or None if it does."""
+    kind = KINDS.get(kind_name)
+    if kind is None:
+        return f"unknown kind '{kind_name}' (expected one of {', '.join(KINDS)})"
+    if resolve(site, lang, kind, key):
+        return None
+    if kind.page is None:
+        return f"unknown {kind.noun} '{key}': there is no docs/{lang}/case-studies/{key}.md"
+    if site.tree.get(lang, kind.page) is None:
+        return f"there is no docs/{lang}/{kind.page} to link to"
+    known = keys(site, lang, kind)
+    if kind.allowed is not None or kind.pattern is not None:
+        shown = f"{known[0]} … {known[-1]}" if kind.pattern is not None and len(known) > 2 else ", ".join(known)
+        return f"unknown {kind.noun} '{key}' (expected one of {shown})"
+    return f"unknown {kind.noun} '{key}': no such id on {kind.page}{suggest(key, known)}"

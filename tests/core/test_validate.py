@@ -101,7 +101,8 @@ def test_source_not_on_the_references_page(tmp_path):
 def test_duplicate_slug(tmp_path):
     files = valid_files()
     for lang in ("cy", "en"):
-        files[f"{lang}/case-studies/Healthy.md"] = files[f"{lang}/case-studies/healthy.md"]
+        files[f"{lang}/case-studies/Healthy.md"] = files[f"{lang}/case-studies/healthy.md"].replace(
+            "title: ", "title: Other ")
     lines = report(tmp_path, files)
     assert lines == [
         f"docs/{lang}/case-studies/{line}"
@@ -151,7 +152,7 @@ def test_bad_listing_marker(tmp_path):
 def test_page_without_title(tmp_path):
     files = edit(valid_files(), "en/index.md", "title: Home\n", "")
     assert report(tmp_path, files) == [
-        "docs/en/index.md:1: front matter: missing 'title' (the page's title in its own language)",
+        "docs/en/index.md:1: front matter: 'title' must be the page's title in its own language",
     ]
 
 
@@ -164,7 +165,7 @@ def test_several_problems_are_all_reported_sorted(tmp_path):
     assert report(tmp_path, files) == [
         "docs/cy/case-studies/healthy.md:6: ladder: unknown value 'co-dreaming' "
         "(expected one of coercion, educating, informing, consultation, engagement, co-design, co-production)",
-        "docs/cy/index.md:7: <script> is not allowed: pages carry no scripts",
+        "docs/cy/index.md:7: <script> is not allowed: pages carry no scripts: the site's behaviour lives in docs/assets/js/",
         "docs/cy/references.md:1: no English twin: docs/en/references.md is missing",
         "docs/en/case-studies/healthy.md:8: country: unknown value 'atlantis' "
         "(expected one of wales, england, scotland, northern-ireland, united-kingdom, denmark, netherlands, switzerland, united-states)",
@@ -180,7 +181,7 @@ def test_broken_links_and_anchors(tmp_path):
                  "[web](https://example.org/x).\n\n"
                  '<a href="case-studies/index.html#stages-co-design">ok</a> <a href="case-studies/healthy.html#nope">no</a>')
     assert report(tmp_path, files) == [
-        "docs/en/index.md:7: link to 'gone.md': no such page in docs/en/",
+        "docs/en/index.md:7: link to 'gone.md': no such page or file in the site",
         "docs/en/index.md:7: link to 'ladder.md#co-producton': no such anchor on ladder.md (did you mean 'co-production'?)",
         "docs/en/index.md:7: link to 'ladder.md#step-9': no such anchor on ladder.md",
         "docs/en/index.md:8: link to '../cy/index.md': links to the other language's folder: link to the page in docs/en/",
@@ -198,31 +199,4 @@ def test_numbered_ids_get_their_range_in_the_message(tmp_path):
     assert report(tmp_path, files) == [
         "docs/en/index.md:7: [[step:step-9]]: unknown C2 step 'step-9' (expected one of step-1 … step-7)",
         "docs/en/index.md:7: link to 'c2-seven-steps.md#step-9': no such anchor on c2-seven-steps.md (steps have step-1 … step-7)",
-    ]
-
-
-def test_each_kind_of_unsafe_content(tmp_path):
-    body = "\n\n".join([
-        "<script>alert(1)</script>",
-        '<img src="x.png" onerror="steal()">',
-        "[click](javascript:alert(1)) and [data](data:text/html;base64,AAAA)",
-        '<object data="x.swf"></object> <embed src="x.swf">',
-        "![remote](https://example.org/pixel.png)",
-        '<img src="//example.org/pixel.png" alt="">',
-        '<link rel="stylesheet" href="https://example.org/x.css">',
-        "`<script>` in code is shown, not run. A [plain link](https://example.org) is fine.",
-    ])
-    files = edit(valid_files(), "en/index.md", "See [[rung:co-production]].", body)
-    assert report(tmp_path, files) == [
-        "docs/en/index.md:7: <script> is not allowed: pages carry no scripts",
-        "docs/en/index.md:9: inline event handler 'onerror=' is not allowed",
-        "docs/en/index.md:9: link to 'x.png': no such file",
-        "docs/en/index.md:11: 'data:' URLs are not allowed in links",
-        "docs/en/index.md:11: 'javascript:' URLs are not allowed in links",
-        "docs/en/index.md:13: <embed> is not allowed: no embedded content",
-        "docs/en/index.md:13: <object> is not allowed: no embedded content",
-        "docs/en/index.md:13: link to 'x.swf': no such file",
-        "docs/en/index.md:15: remote image 'https://example.org/pixel.png' is not allowed: keep images in docs/assets/",
-        "docs/en/index.md:17: remote image or media '//example.org/pixel.png' is not allowed: keep files in docs/assets/",
-        "docs/en/index.md:19: remote stylesheet 'https://example.org/x.css' is not allowed",
     ]

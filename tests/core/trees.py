@@ -4,26 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tiny import CASE
 from toolkit.problems import Problem
-from toolkit.site import collect
-from toolkit.validate import validate
-
-CASE = """---
-title: {title}
-summary: {summary}
-place: {place}
-stages: [co-design, co-delivery]
-ladder: co-production
-sector: health
-country: wales
-years: "2014"
-sources: [seed-2014]
----
-
-# {title}
-
-Text.
-"""
+from toolkit.site_check import check_site
 
 REFERENCES = """---
 title: {title}
@@ -77,5 +60,5 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
 def report(root: Path, files: dict[str, str]) -> list[str]:
     """The validator's report lines for this tree."""
     docs = write_tree(root, files)
-    problems: list[Problem] = validate(collect(docs, root))
+    problems: list[Problem] = check_site(docs, root)
     return [str(p) for p in problems]
