@@ -79,7 +79,7 @@ def on_page_content(html: str, page, config, files) -> str:
 def on_post_page(output: str, page, config) -> str:
     build = _build(config)
     with build.timer.step("render"):
-        return build.page_html(page.file.src_uri, page.file.dest_uri, output, config.site_url or "")
+        return build.page_html(page.file.src_uri, page.file.dest_uri, output, config.site_url or "", page.content)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:

@@ -210,3 +210,13 @@ def test_check_and_build_agree(case, tmp_path):
 
 def test_there_are_enough_cases():
     assert len(CASES) >= 35
+
+
+def test_a_failed_build_removes_the_last_good_site(tmp_path):
+    root = make_project(tmp_path, valid_files())
+    status, _, site = build(root)
+    assert status == 0 and (site / "index.html").is_file()
+    (root / "docs/en/index.md").write_text("---\ntitle: Home\n---\n\n# Home\n\nSee [[rung:nowhere]].\n")
+    status, report, site = build(root)
+    assert status != 0 and report
+    assert not site.exists(), "no site is left that could be deployed by mistake"

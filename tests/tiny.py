@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -66,8 +67,10 @@ def config_text(nav: list[str] | None) -> str:
     return re.sub(r"^nav:\n(?:  .*\n)+", block, text, count=1, flags=re.M)
 
 
-def make_project(root: Path, files: dict[str, str | bytes], nav: list[str] | None = NAV) -> Path:
-    """Write a tiny project under root and return root."""
+def make_project(root: Path, files: dict[str, str | bytes], nav: list[str] | None = NAV,
+                 assets: bool = False) -> Path:
+    """Write a tiny project under root and return root; with assets, the site's own CSS and
+    scripts are copied in, so that the built pages behave in a browser as the real ones do."""
     for rel, content in files.items():
         path = root / "docs" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -75,6 +78,8 @@ def make_project(root: Path, files: dict[str, str | bytes], nav: list[str] | Non
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
+    if assets:
+        shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets", dirs_exist_ok=True)
     for name in ("hooks", "overrides", "snippets"):
         (root / name).symlink_to(ROOT / name, target_is_directory=True)
     (root / "mkdocs.yml").write_text(config_text(nav), encoding="utf-8")

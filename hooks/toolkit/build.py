@@ -106,11 +106,12 @@ class Build:
         if title and "title" not in meta:
             meta["title"] = html.escape(title)
 
-    def page_html(self, src_uri: str, dest_uri: str, output: str, site_url: str) -> str:
-        """The final page: fixed up, checked as a whole, and given its Content-Security-Policy."""
+    def page_html(self, src_uri: str, dest_uri: str, output: str, site_url: str, content: str) -> str:
+        """The final page: fixed up, its frame (all but the content, checked already) checked,
+        and given its Content-Security-Policy."""
         page = self._page(src_uri)
         output = fix_page_html(output, page.lang, dest_uri, site_url)
-        scan = check_document(output)
+        scan = check_document(output.replace(content, "", 1) if content else output)
         findings = list(scan.findings)
         for script in scan.inline_scripts:
             if not is_theme_script(script):

@@ -42,13 +42,28 @@ def built_path(site: "Site", docs_path: str) -> str:
 
 
 def site_paths(site: "Site") -> dict[str, tuple[str, str] | None]:
-    """Every path in the built site: pages map to (lang, rel), other files to None."""
-    paths: dict[str, tuple[str, str] | None] = {name: None for name in BUILD_OUTPUTS}
-    for page in site.tree.all_pages():
-        paths[built_path(site, f"{page.lang}/{page.rel}")] = (page.lang, page.rel)
-    for name in site.tree.files:
-        paths[built_path(site, name)] = None
-    return paths
+    """Every path in the built site: pages map to (lang, rel), other files to None (once per site)."""
+    if "site_paths" not in site.memo:
+        paths: dict[str, tuple[str, str] | None] = {name: None for name in BUILD_OUTPUTS}
+        for page in site.tree.all_pages():
+            paths[built_path(site, f"{page.lang}/{page.rel}")] = (page.lang, page.rel)
+        for name in site.tree.files:
+            paths[built_path(site, name)] = None
+        site.memo["site_paths"] = paths
+    return site.memo["site_paths"]
+
+
+def docs_folders(site: "Site") -> set[str]:
+    """Every folder in docs/ that holds a page or a file, relative to docs/ (once per site)."""
+    if "docs_folders" not in site.memo:
+        names = [f"{p.lang}/{p.rel}" for p in site.tree.all_pages()] + list(site.tree.files)
+        folders = set()
+        for name in names:
+            while "/" in name:
+                name = name.rsplit("/", 1)[0]
+                folders.add(name)
+        site.memo["docs_folders"] = folders
+    return site.memo["docs_folders"]
 
 
 def _split(url: str) -> tuple[str, str, str]:
@@ -76,6 +91,7 @@ class MarkdownLinks(Treeprocessor):
         site: Site = ctx.site
         here = f"{ctx.lang}/{ctx.rel}"
         paths = site_paths(site) if self.rewrite else {}
+        folders = docs_folders(site)
         for node in root.iter():
             attr = "href" if node.tag == "a" else "src" if node.tag == "img" else None
             url = node.get(attr) if attr else None
@@ -86,7 +102,7 @@ class MarkdownLinks(Treeprocessor):
             top = target.partition("/")[0]
             if top in site.project.languages.codes and top != ctx.lang:
                 ctx.report_link(url, f"links to the other language's folder: link to the page in docs/{ctx.lang}/")
-            elif (site.tree.docs_dir / target).is_dir():
+            elif target in folders:
                 ctx.report_link(url, f"links to a folder: link to a page in it, such as "
                                      f"'{posixpath.join(path.rstrip('/'), 'index.md')}'")
             elif path.endswith(".html") and site.tree.get(ctx.lang, target.partition("/")[2][:-5] + ".md"):

@@ -22,6 +22,7 @@ class Site:
     cases: dict[str, dict[str, CaseStudy]] = field(default_factory=dict)  # lang -> slug -> case
     case_problems: list[Problem] = field(default_factory=list)
     abbreviations: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> abbr -> definition
+    memo: dict[str, object] = field(default_factory=dict, repr=False)  # derived data, made once per build
     _sorted: dict[str, list[CaseStudy]] = field(default_factory=dict, repr=False)
     _buckets: dict[str, dict[tuple[str | None, str], list[CaseStudy]]] = field(default_factory=dict, repr=False)
 
