@@ -39,7 +39,7 @@ def generated_anchors(facet: str) -> set[str]:
     if facet != "index":
         return set()
     ids = {"all"} | {f"by-{name}" for name in FILTERABLE}
-    return ids | {f"{name}-{term.id}" for name, vocabulary in FILTERABLE.items() for term in vocabulary.terms}
+    return ids | {f"{name}-{term.id}" for name, vocabulary in FILTERABLE.items() for term in vocabulary.choices}
 
 
 def matches(case: CaseStudy, facet: str, value: str) -> bool:
@@ -82,7 +82,7 @@ def _filter_form(lang: str, total: int) -> str:
     for vocabulary in FACETS:
         name = vocabulary.name.id
         options = [f'<option value="">{label("any", lang)}</option>'] + [
-            f'<option value="{t.id}">{html.escape(t.label(lang))}</option>' for t in vocabulary.terms
+            f'<option value="{t.id}">{html.escape(t.label(lang))}</option>' for t in vocabulary.choices
         ]
         selects.append(
             f'<div class="cs-filter__field"><label for="cs-filter-{name}">{html.escape(vocabulary.name.label(lang))}</label>'
@@ -121,9 +121,9 @@ def render_index(cases: list[CaseStudy], from_rel: str, lang: str) -> str:
     for vocabulary in FACETS:
         name = vocabulary.name.id
         parts.append(f"## {label('by-' + name, lang)} {{#by-{name}}}")
-        for term in vocabulary.terms:
+        for term in vocabulary.choices:
             chosen = [c for c in cases if matches(c, name, term.id)]
-            if not chosen and vocabulary not in (STAGES, RUNGS):
+            if not chosen and (vocabulary not in (STAGES, RUNGS) or term.id not in vocabulary.ids):
                 continue
             parts.append(f"### {term.label(lang)} {{#{name}-{term.id}}}")
             parts.append(render_list(chosen, from_rel, lang))

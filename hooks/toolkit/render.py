@@ -8,9 +8,9 @@ from .abbreviations import definitions_for
 from .listings import MARKER, case_link, parse_marker, render_marker
 from .offline import MARKER as OFFLINE_MARKER
 from .offline import offline_link
-from .schema import CaseStudy
+from .schema import CaseStudy, shown_place, shown_years
 from .site import Site
-from .vocab import COUNTRIES, RUNGS, SECTORS, STAGES, label
+from .vocab import COUNTRIES, NOT_STATED, RUNGS, SECTORS, STAGES, label
 from .xrefs import KINDS, XREF, relative_link
 
 H1 = re.compile(r"^# .*$", re.M)
@@ -68,15 +68,18 @@ def case_card(site: Site, case: CaseStudy, rel: str) -> str:
     lang = case.lang
 
     def link(page: str, anchor: str, text: str) -> str:
+        if anchor == NOT_STATED.id:  # nothing to link to
+            return text
         return f"[{text}]({relative_link(rel, page, anchor)})"
 
     rows = [
         (STAGES.name.label(lang), ", ".join(link("definitions.md", s, STAGES.get(s).label(lang)) for s in case.stages)),
         (RUNGS.name.label(lang), link("ladder.md", case.ladder, RUNGS.get(case.ladder).label(lang)) if case.ladder else ""),
+        (label("basis", lang), case.basis or ""),
         (SECTORS.name.label(lang), SECTORS.get(case.sector).label(lang) if case.sector else ""),
-        (label("place", lang), case.place or ""),
+        (label("place", lang), shown_place(case)),
         (COUNTRIES.name.label(lang), COUNTRIES.get(case.country).label(lang) if case.country else ""),
-        (label("years", lang), case.years or ""),
+        (label("years", lang), shown_years(case)),
     ]
     if case.organisations:
         rows.append((label("organisations", lang), "; ".join(case.organisations)))
