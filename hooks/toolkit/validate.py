@@ -10,6 +10,7 @@ from .pages import Page, outside_code
 from .links import check_links
 from .problems import Problem, suggest
 from .safety import unsafe_content
+from .welsh_mutation import check_site as check_welsh_mutations
 from .schema import FIELDS, NEUTRAL_FIELDS, is_case_study, slug_of
 from .site import Site
 from .xrefs import KINDS, XREF
@@ -20,7 +21,7 @@ LANG_NAMES = {"cy": "Welsh", "en": "English"}
 def validate(site: Site) -> list[Problem]:
     """Every problem in the site, sorted by file and line."""
     problems: list[Problem] = []
-    for check in (check_pages, check_twins, check_case_studies, check_body, check_links):
+    for check in (check_pages, check_twins, check_case_studies, check_body, check_links, check_welsh_mutations):
         problems.extend(check(site))
     return sorted(set(problems))
 

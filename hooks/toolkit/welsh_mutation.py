@@ -1,0 +1,218 @@
+"""Welsh mutation after common trigger words, for link text: *yn Cam 1* should read *yng
+Ngham 1*, *â cydgomisiynu* should read *â chydgomisiynu*.
+
+Link text is where mutations go wrong: a title the build inserts, or one an author copied
+from a heading, is in its dictionary (radical) form, and the word before it may need it
+mutated. The rules come from mutations.py.
+
+What it checks (the word before the link text, then the text's first word):
+
+- soft after *i*, *o*, *gan*, *am*, *ar*, *at*, *dan*, *dros*, *drwy*, *trwy*, *heb*, *hyd*,
+  *wrth*, *dau*, *dwy*: c, p, t, m, ll, rh (*i gydgynhyrchu*, *o Gymru*);
+- nasal after *fy* (c, p, t, g, b, d) and after *yn*/*yng*/*ym* before a capitalised word in
+  c, p, t (*yng Nghymru*, *yng Ngham 1*), with *yn* itself becoming *yng*/*ym*;
+- aspirate after *a* (and), *â*, *gyda*, *tua*: c, p, t (*a chydgyflenwi*, *â chydgomisiynu*);
+- *a*/*ac* and *â*/*ag*: *ac* and *ag* before a vowel, *a* and *â* before a consonant
+  (*ac Ymddiriedolaeth*, *a chydgyflenwi*).
+
+What it does not catch, on purpose (each is ambiguous without parsing the sentence):
+
+- *yn* before a lower-case word: it may be *in* (nasal), predicative (soft, *yn gymuned*) or
+  mark a verb-noun (no mutation, *yn cydgynhyrchu*);
+- *ei* (his: soft; her: aspirate, h- before vowels), *a* as *which* (soft) and *yn* before
+  g-, b-, d- (*yn Gymraeg* is right): reported only where every reading needs a change,
+  with each reading named;
+- radicals in g-, b-, d- after soft triggers, which may already be soft forms of c-, p-, t-;
+- names: citations (text ending in a year, '(2014)'), acronyms, words with letters Welsh
+  does not use (j, k, q, v, x, z), and anything inside `<span lang="en">…</span>`. Mark
+  other English names that way and the check leaves them alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .mutations import RULES, VOWELS, first_letter
+from .problems import Problem
+from .xrefs import KINDS
+
+SOFT_TRIGGERS = frozenset({"i", "o", "gan", "am", "ar", "at", "dan", "dros", "drwy", "trwy", "heb", "hyd", "wrth",
+                           "dau", "dwy"})
+ASPIRATE_TRIGGERS = frozenset({"a", "â", "gyda", "tua"})
+NASAL_IN = frozenset({"yn", "yng", "ym"})  # 'in', before a capitalised name or title
+SOFT_ONLY = ("c", "p", "t", "m", "ll", "rh")  # radicals no soft mutation produces
+NASAL_FY = ("c", "p", "t", "g", "b", "d")
+CPT = ("c", "p", "t")
+NOT_WELSH = re.compile(r"[jkqvxz]", re.I)
+CITATION = re.compile(r"\(\d{4}[a-z]?\)|\bet al\b|&")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+NASAL_YN = {"ngh": "yng", "mh": "ym", "nh": "yn"}  # the form 'yn' takes before each nasal
+
+
+def _nasal_start(word: str) -> str | None:
+    return next((p for p in NASAL_YN if word.lower().startswith(p)), None)
+
+
+@dataclass(frozen=True)
+class Advice:
+    """What the trigger needs: the corrected words (trigger included) and the mutation's name."""
+
+    words: str
+    mutation: str
+
+
+def mutate(word: str, kind: str) -> str:
+    """`word` with the `kind` mutation (soft, nasal or aspirate), keeping its capital."""
+    letter = first_letter(word.lower())
+    rule = next((r for r in RULES if r.kind == kind and r.radical == letter), None)
+    if rule is None:
+        return word
+    mutated = rule.mutated + word[len(letter):]
+    return mutated[:1].upper() + mutated[1:] if word[:1].isupper() and mutated else mutated
+
+
+def _is_name_like(word: str, text: str) -> bool:
+    """Words the rules must not touch: citations, acronyms and non-Welsh spellings."""
+    return bool(CITATION.search(text) or NOT_WELSH.search(word) or (len(word) > 1 and word.isupper()))
+
+
+def advise(previous: str, text: str) -> list[Advice]:
+    """What the word before (`previous`) needs of `text`; empty if nothing is wrong or it is
+    too ambiguous to say. More than one entry when the reading decides (ei: his or her)."""
+    trigger = previous.lower()
+    match = WORD.match(text.strip())
+    if not match:
+        return []
+    word = match.group(0)
+    rest = text.strip()[len(word):]
+    if _is_name_like(word, text):
+        return []
+    lower = word.lower()
+    letter = first_letter(lower)
+    vowel = letter in VOWELS
+
+    def fix(trigger_word: str, kind: str | None) -> Advice:
+        new = mutate(word, kind) if kind else word
+        return Advice(f"{trigger_word} {new}{rest}", kind or "")
+
+    if trigger in ("a", "ac") and vowel:
+        return [] if trigger == "ac" else [fix("ac", None)]
+    if trigger in ("â", "ag") and vowel:
+        return [] if trigger == "ag" else [fix("ag", None)]
+    if trigger == "ac":
+        return [fix("a", "aspirate" if letter in CPT else None)]
+    if trigger == "ag":
+        return [fix("â", "aspirate" if letter in CPT else None)]
+    if trigger in ASPIRATE_TRIGGERS and letter in CPT:
+        return [fix(previous, "aspirate")]
+    if trigger in SOFT_TRIGGERS and letter in SOFT_ONLY:
+        return [fix(previous, "soft")]
+    if trigger == "fy" and letter in NASAL_FY:
+        return [fix(previous, "nasal")]
+    if trigger == "ei" and letter in CPT:
+        return [fix(previous, "soft"), fix(previous, "aspirate")]
+    if trigger in NASAL_IN and word[:1].isupper():
+        if letter in CPT:
+            new = mutate(word, "nasal")
+            return [Advice(f"{NASAL_YN[_nasal_start(new)]} {new}{rest}", "nasal")]
+        start = _nasal_start(word)
+        if start in ("ngh", "mh", "nh") and trigger != NASAL_YN[start]:
+            return [Advice(f"{NASAL_YN[start]} {word}{rest}", "")]
+    return []
+
+
+def expected_form(previous_words: str, text: str) -> str | None:
+    """The form `text` should take after `previous_words` (the text before it), or None if it
+    is right as it is, the context is ambiguous, or the word before must change too (yn ->
+    yng, a -> ac): the build cannot rewrite the author's words, so validation reports those.
+
+    For the build, when it inserts a title: expected_form('cynllun a', 'cydgyflenwi') is
+    'chydgyflenwi'; expected_form('gweler', 'Cam 1') is None."""
+    words = WORD.findall(previous_words)
+    if not words:
+        return None
+    advice = advise(words[-1], text)
+    if len(advice) != 1:
+        return None
+    trigger, new_text = advice[0].words.split(" ", 1)
+    if trigger != words[-1] or new_text == text.strip():
+        return None
+    return new_text
+
+
+# Links in Markdown: [text](target) and [[kind:key|text]], with the word before each.
+MD_LINK = re.compile(r"(?<![!\]])\[(?!\[)([^\[\]]+)\]\((?:[^()\s]|\([^()]*\))*\)")
+XREF = re.compile(r"\[\[([a-z]+):([^\]|]*)(?:\|([^\]]*))?\]\]")
+ENGLISH_SPAN = re.compile(r"<(\w+)[^>]*\blang=[\"']en[\"'][^>]*>.*?</\1>")
+INLINE_CODE = re.compile(r"`+[^`]*`+")
+FENCE = re.compile(r"^\s*(```|~~~)")
+PREVIOUS = re.compile(r"(?:^|[\s(])([^\W\d_]+|â)\s+$")
+
+
+def _mask(line: str) -> str:
+    """Blank out code and English passages, keeping positions."""
+    for pattern in (INLINE_CODE, ENGLISH_SPAN):
+        line = pattern.sub(lambda m: " " * len(m.group(0)), line)
+    return line
+
+
+def _message(previous: str, text: str, advice: list[Advice]) -> str:
+    shown = text.strip()
+    if len(advice) == 1:
+        a = advice[0]
+        if a.mutation:
+            return f"after '{previous}', write '{a.words}' ({a.mutation} mutation of '{shown}')"
+        return f"write '{a.words}', not '{previous} {shown}'"
+    readings = " or ".join(f"'{a.words}' ({'his' if a.mutation == 'soft' else 'her'})" for a in advice)
+    return f"after '{previous}', write {readings}: '{shown}' needs a mutation either way"
+
+
+def check_links(page_text: str, path: str, first_line: int = 1, title_of=None) -> list[Problem]:
+    """Problems with the mutation of link text after a trigger word, in a Welsh page.
+
+    Checks `[text](...)` and `[[kind:key|text]]`; bare `[[kind:key]]` too when `title_of(kind,
+    key)` gives the title the build will insert (lower-cased mid-sentence for rungs and stages,
+    as the build does). Citations are never checked: authors' names do not mutate."""
+    problems: list[Problem] = []
+    in_fence = False
+    for number, raw in enumerate(page_text.splitlines()[first_line - 1:], start=first_line):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+            continue
+        if in_fence or "[" not in raw:
+            continue
+        line = _mask(raw)
+        found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in MD_LINK.finditer(line)]
+        for m in XREF.finditer(line):
+            kind, key, text = m.group(1), m.group(2), m.group(3)
+            if kind == "ref":
+                continue
+            if text is None and title_of is not None:
+                text = title_of(kind, key)
+                if text and kind in ("rung", "stage"):
+                    text = text[:1].lower() + text[1:]
+            if text:
+                found.append((m.start(), text))
+        for start, text in sorted(found):
+            before = PREVIOUS.search(line[:start])
+            if not before:
+                continue
+            previous = before.group(1)
+            advice = advise(previous, text)
+            if advice:
+                problems.append(Problem(path, number, _message(previous, text, advice)))
+    return problems
+
+
+def check_site(site) -> list[Problem]:
+    """check_links on every Welsh page, with the titles the build would insert."""
+    problems: list[Problem] = []
+    for page in site.tree.pages.get("cy", {}).values():
+
+        def title_of(kind: str, key: str, _lang: str = page.lang) -> str | None:
+            target = site.resolve(_lang, KINDS[kind], key) if kind in KINDS else None
+            return target[2] if target else None
+
+        problems.extend(check_links(page.text, page.path, page.body_line, title_of))
+    return problems
