@@ -13,6 +13,7 @@ from .site import collect
 from .scaffold import new_case_study
 from .spelling import check_spelling
 from .stale import stale_twins
+from . import stale as translation_reviews
 from .validate import validate
 
 
@@ -65,6 +66,21 @@ def stale() -> int:
     return 0
 
 
+def translations(marks: list[Path]) -> int:
+    """Each pair's review state, the drift with its diff; `--mark` records reviews. Exit 0."""
+    root = Path.cwd()
+    for path in marks:
+        try:
+            print("reviewed: " + " and ".join(translation_reviews.mark(root, path.as_posix())))
+        except ValueError as err:
+            print(f"translations: {err}")
+            return 2
+    print(translation_reviews.table(translation_reviews.pairs(root)))
+    for drift in stale_twins(root):
+        print(f"\n{drift}\n{drift.diff or '(the reviewed version is not in git history: compare the pages by hand)'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m toolkit", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -77,7 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("slug", help="the file name, e.g. well-london")
     new_cmd.add_argument("--docs", type=Path, default=Path("docs"), help="the docs folder (default: docs)")
     commands.add_parser("contributing", help="regenerate the front-matter reference in CONTRIBUTING.md")
-    commands.add_parser("stale", help="list pages whose twin changed later in git history")
+    commands.add_parser("stale", help="list pages whose twin changed since it was reviewed")
+    commands.add_parser("translations", help="each pair's review state and drift; --mark PATH records a review") \
+        .add_argument("--mark", type=Path, nargs="+", default=[], help="pages (with their twins) to record as in step")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.docs)
@@ -87,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         return scaffold(args.docs, args.slug)
     if args.command == "contributing":
         return contributing(Path("CONTRIBUTING.md"))
+    if args.command == "translations":
+        return translations(args.mark)
     return stale()
 
 
