@@ -62,7 +62,7 @@ def recorded(text: str) -> str | None:
 
 def with_record(text: str, twin_hash: str) -> str:
     """The page's text recording `twin_hash`, replacing any earlier record."""
-    line = f"twin: {twin_hash}\n"
+    line = f"twin: \"{twin_hash}\"\n"  # quoted: an all-digit hash would be read as a number
     end = _front_matter_end(text)
     if end is None:
         return f"---\n{line}---\n\n{text}"

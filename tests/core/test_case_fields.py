@@ -71,3 +71,13 @@ def test_years_basis_has_no_not_stated(tmp_path):
         f"docs/{lang}/case-studies/healthy.md:12: years_basis: unknown value 'not-stated' (expected one of work, source-year)"
         for lang in ("cy", "en")
     ]
+
+
+def test_twin_records_a_hash(tmp_path):
+    files = edit_both(valid_files(), "years_basis: work\n", 'years_basis: work\ntwin: "0123456789ab"\n')
+    assert report(tmp_path, files) == []
+    files = edit_both(valid_files(), "years_basis: work\n", "years_basis: work\ntwin: reviewed\n")
+    assert report(tmp_path, files) == [
+        f"docs/{lang}/case-studies/healthy.md:13: twin: expected a hash written by `make translations`, got 'reviewed'"
+        for lang in ("cy", "en")
+    ]

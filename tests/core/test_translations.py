@@ -39,8 +39,9 @@ def repo(tmp_path):
 def test_record_line_is_left_out_of_the_hash():
     text = page("Home", "Text.")
     recorded_text = with_record(text, "0123456789ab")
-    assert recorded_text.startswith("---\ntitle: Home\ntwin: 0123456789ab\n---\n")
+    assert recorded_text.startswith('---\ntitle: Home\ntwin: "0123456789ab"\n---\n')
     assert recorded(recorded_text) == "0123456789ab" and recorded(text) is None
+    assert recorded(text.replace("title: Home", "title: Home\ntwin: 0123456789ab")) == "0123456789ab"  # unquoted too
     assert without_record(recorded_text) == text
     assert content_hash(recorded_text) == content_hash(text)
     assert with_record(recorded_text, "ba9876543210") == recorded_text.replace("0123456789ab", "ba9876543210")
