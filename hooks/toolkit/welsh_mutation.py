@@ -31,11 +31,14 @@ What it does not catch, on purpose (each is ambiguous without parsing the senten
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .mutations import RULES, VOWELS, first_letter
+from .pages import INLINE_CODE, outside_code
 from .problems import Problem
-from .xrefs import KINDS
+from .site import Site
+from .xrefs import KINDS, XREF
 
 SOFT_TRIGGERS = frozenset({"i", "o", "gan", "am", "ar", "at", "dan", "dros", "drwy", "trwy", "heb", "hyd", "wrth",
                            "dau", "dwy"})
@@ -143,10 +146,7 @@ def expected_form(previous_words: str, text: str) -> str | None:
 
 # Links in Markdown: [text](target) and [[kind:key|text]], with the word before each.
 MD_LINK = re.compile(r"(?<![!\]])\[(?!\[)([^\[\]]+)\]\((?:[^()\s]|\([^()]*\))*\)")
-XREF = re.compile(r"\[\[([a-z]+):([^\]|]*)(?:\|([^\]]*))?\]\]")
 ENGLISH_SPAN = re.compile(r"<(\w+)[^>]*\blang=[\"']en[\"'][^>]*>.*?</\1>")
-INLINE_CODE = re.compile(r"`+[^`]*`+")
-FENCE = re.compile(r"^\s*(```|~~~)")
 PREVIOUS = re.compile(r"(?:^|[\s(])([^\W\d_]+|â)\s+$")
 
 
@@ -168,19 +168,16 @@ def _message(previous: str, text: str, advice: list[Advice]) -> str:
     return f"after '{previous}', write {readings}: '{shown}' needs a mutation either way"
 
 
-def check_links(page_text: str, path: str, first_line: int = 1, title_of=None) -> list[Problem]:
+def check_links(page_text: str, path: str, first_line: int = 1,
+                title_of: Callable[[str, str], str | None] | None = None) -> list[Problem]:
     """Problems with the mutation of link text after a trigger word, in a Welsh page.
 
     Checks `[text](...)` and `[[kind:key|text]]`; bare `[[kind:key]]` too when `title_of(kind,
     key)` gives the title the build will insert (lower-cased mid-sentence for rungs and stages,
     as the build does). Citations are never checked: authors' names do not mutate."""
     problems: list[Problem] = []
-    in_fence = False
-    for number, raw in enumerate(page_text.splitlines()[first_line - 1:], start=first_line):
-        if FENCE.match(raw):
-            in_fence = not in_fence
-            continue
-        if in_fence or "[" not in raw:
+    for number, raw in outside_code(page_text, first_line):
+        if "[" not in raw:
             continue
         line = _mask(raw)
         found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in MD_LINK.finditer(line)]
@@ -205,7 +202,7 @@ def check_links(page_text: str, path: str, first_line: int = 1, title_of=None) -
     return problems
 
 
-def check_site(site) -> list[Problem]:
+def check_site(site: Site) -> list[Problem]:
     """check_links on every Welsh page, with the titles the build would insert."""
     problems: list[Problem] = []
     for page in site.tree.pages.get("cy", {}).values():
