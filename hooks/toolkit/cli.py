@@ -1,5 +1,6 @@
 """Command line: `check` runs every validation without a build; `spell` checks spelling in
-both languages; `stale` lists pages whose twin changed later in git history."""
+both languages; `translations` shows which twins are in step since their last recorded
+review (`stale` lists only the drift)."""
 
 from __future__ import annotations
 
@@ -58,16 +59,17 @@ def contributing(path: Path) -> int:
 
 
 def stale() -> int:
-    """Print pages whose twin changed later; a report, so it always exits 0."""
+    """Print pages whose twin changed since their review; a report, so it always exits 0."""
     report = stale_twins(Path.cwd())
     for item in report:
         print(item)
-    print(f"stale: {len(report)} page(s) whose twin changed later.")
+    print(f"stale: {len(report)} page(s) whose twin changed since the review.")
     return 0
 
 
 def translations(marks: list[Path]) -> int:
-    """Each pair's review state, the drift with its diff; `--mark` records reviews. Exit 0."""
+    """Each pair's review state and the drift with its diff; `--mark` records reviews first.
+    A report: exit 0 (2 if a page given to --mark has no twin)."""
     root = Path.cwd()
     for path in marks:
         try:

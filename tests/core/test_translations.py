@@ -103,3 +103,18 @@ def test_mark_refuses_what_is_not_a_page_with_a_twin(repo):
     (repo / "docs/cy/only.md").write_text(page("Unig", "Testun."), encoding="utf-8")
     with pytest.raises(ValueError, match="docs/en/only.md: no such page"):
         mark(repo, "docs/cy/only.md")
+
+
+def test_command_marks_then_prints_the_table(repo):
+    import sys
+    from pathlib import Path
+
+    hooks = Path(__file__).resolve().parents[2] / "hooks"
+    result = subprocess.run([sys.executable, "-m", "toolkit", "translations", "--mark", "docs/en/glossary.md"],
+                            cwd=repo, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(hooks)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "reviewed: docs/en/glossary.md and docs/cy/glossary.md"
+    assert result.stdout.splitlines()[-1] == "3 pairs: 3 in step, 0 changed since, 0 never reviewed."
+    bad = subprocess.run([sys.executable, "-m", "toolkit", "translations", "--mark", "README.md"],
+                         cwd=repo, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(hooks)})
+    assert bad.returncode == 2 and bad.stdout == "translations: README.md: not a page under docs/<language>/\n"
