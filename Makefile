@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: site serve check spell case-study test test-core benchmark lighthouse vendor clean
+.PHONY: site serve check spell translations case-study test test-core benchmark lighthouse vendor clean
 
 $(BIN)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ serve: $(BIN)/.site-deps
 
 check: $(BIN)/.site-deps
 	$(BIN)/python -m toolkit check
+
+# Which translations are in step: make translations; record a review: make translations MARK=docs/cy/x.md
+translations: $(BIN)/.site-deps
+	$(BIN)/python -m toolkit translations $(if $(MARK),--mark $(MARK))
 
 # Scaffold a case study in both languages: make case-study SLUG=pont-y-dref
 case-study: $(BIN)/.site-deps

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
+from pathlib import Path
 
 import pytest
 
@@ -31,12 +33,17 @@ def test_every_case_study_page_has_its_card(html_pages, prefix, lang):
         card = re.search(r'<aside[^>]*class="case-card".*?</aside>', html, re.S)
         assert card, f"{slug}: no card"
         links = {href for href, _ in scan(card.group(0)).links}
-        assert f"../ladder.html#{case.ladder}" in links
+        if case.ladder != "not-stated":
+            assert f"../ladder.html#{case.ladder}" in links
         for stage in case.stages:
-            assert f"../definitions.html#{stage}" in links
+            if stage != "not-stated":
+                assert f"../definitions.html#{stage}" in links
         for source in case.sources:
             assert f"../references.html#{source}" in links
         assert case.years in card.group(0)
+        assert html_escape(case.basis, quote=False) in re.sub(r"<[^>]+>", "", card.group(0))  # abbreviations
+        if case.years_basis == "source-year":
+            assert ("blwyddyn y ffynhonnell" if lang == "cy" else "source year") in card.group(0)
 
 
 def test_card_labels_are_in_the_page_language(html_pages):

@@ -34,12 +34,14 @@ def project(tmp_path) -> Path:
 
 
 NEUTRAL = {"stages": "[co-design]", "ladder": "co-design", "sector": "community-development", "country": "wales",
-           "years": '"2014"', "sources": "[bovaird-loeffler-2014]"}
+           "years": '"2014"', "years_basis": "source-year", "sources": "[bovaird-loeffler-2014]"}
 PROSE = {
     "cy": {"title": "Pont y Dref", "summary": "Trigolion a'r cyngor yn cynllunio pont newydd gyda'i gilydd.", "place": "Cymru",
-           "organisations": "[Cyngor y Dref]", "text": "Bu'r trigolion yn helpu i gynllunio'r bont gyda'r cyngor."},
+           "organisations": "[Cyngor y Dref]",
+           "basis": "Bu'r trigolion yn helpu i lunio'r cynllun, ond y cyngor a'i cyflawnodd.", "text": "Bu'r trigolion yn helpu i gynllunio'r bont gyda'r cyngor."},
     "en": {"title": "Town Bridge", "summary": "Residents and the council plan a new bridge together.", "place": "Wales",
-           "organisations": "[Town Council]", "text": "Residents helped the council to plan the bridge."},
+           "organisations": "[Town Council]",
+           "basis": "Residents helped to shape the plan, but the council carried it out.", "text": "Residents helped the council to plan the bridge."},
 }
 
 
@@ -51,7 +53,7 @@ def fill(path: Path, lang: str) -> None:
         key = line.split(":", 1)[0]
         if key in NEUTRAL:
             line = f"{key}: {NEUTRAL[key]}"
-        elif key in ("title", "summary", "place", "organisations"):
+        elif key in ("title", "summary", "place", "organisations", "basis"):
             line = f"{key}: {PROSE[lang][key]}"
         elif line.startswith("# "):
             line = f"# {PROSE[lang]['title']}"
@@ -71,9 +73,9 @@ def test_scaffold_then_check_reports_every_gap(project):
     report = run(project, "check")
     assert report.returncode == 1
     lines = report.stdout.splitlines()
-    assert "docs/cy/case-studies/pont-y-dref.md:9: ladder: fill in this gap (The highest rung of the ladder the practice reached.)" in lines
-    assert "docs/en/case-studies/pont-y-dref.md:13: sources: fill in this gap (Reference ids from references.md; the source document first.)" in lines
-    assert "docs/en/case-studies/pont-y-dref.md:23: fill in this gap: TODO: What was done, by whom and for how long, as the source says." in lines
+    assert "docs/cy/case-studies/pont-y-dref.md:9: ladder: fill in this gap (The highest rung of the ladder the source shows the practice reached.)" in lines
+    assert "docs/en/case-studies/pont-y-dref.md:15: sources: fill in this gap (Reference ids from references.md; the source document first.)" in lines
+    assert "docs/en/case-studies/pont-y-dref.md:25: fill in this gap: TODO: What was done, by whom and for how long, as the source says." in lines
     assert all("pont-y-dref.md" in line for line in lines[:-1]), "only the new case study has problems"
     assert lines[-1] == f"{len(lines) - 1} problems found."
 
@@ -110,7 +112,7 @@ def test_half_written_case_study_cannot_be_built(project, tmp_path):
 def test_contributing_front_matter_reference_is_current():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert render(text) == text, "run: PYTHONPATH=hooks python -m toolkit contributing"
-    for field in ("stages", "ladder", "sector", "country", "years", "sources", "models"):
+    for field in ("stages", "ladder", "basis", "sector", "country", "years", "years_basis", "sources", "models"):
         assert text.count(f"| `{field}` |") == 2, field  # once in each language
 
 

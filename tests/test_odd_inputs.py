@@ -179,7 +179,8 @@ CASES = [
     Case("unknown-page-field", one("en/index.md", "title: Home\n", "title: Home\ntemplate: main.html\n"),
          ["docs/en/index.md:3: front matter: unknown field 'template' (pages take title (the page's title in its own "
           "language); description (one sentence for search engines and link previews); hide (parts of the page frame "
-          "to hide (navigation, toc, footer)))"]),
+          "to hide (navigation, toc, footer)); twin (the twin's version at the last review, written by make "
+          "translations))"]),
     Case("title-that-is-a-number", one("en/index.md", "title: Home", "title: 2014"),
          ["docs/en/index.md:2: front matter: 'title' must be the page's title in its own language, got the number 2014"]),
     Case("front-matter-not-closed", one("en/index.md", "title: Home\n---\n", "title: Home\n"),

@@ -58,7 +58,7 @@ def planted(tmp_path_factory) -> tuple[Path, list[str]]:
                     "not_in_nav pattern")
     line = replace(docs / "en/case-studies/well-london.md", "ladder: co-production", "ladder: co-dreaming")
     expected.append(f"docs/en/case-studies/well-london.md:{line}: ladder: unknown value 'co-dreaming' "
-                    "(expected one of coercion, educating, informing, consultation, engagement, co-design, co-production)")
+                    "(expected one of coercion, educating, informing, consultation, engagement, co-design, co-production, not-stated)")
     line = replace(docs / "cy/case-studies/time-banks.md", "sector: community-development", "sector: housing")
     en_line = (docs / "en/case-studies/time-banks.md").read_text().splitlines().index("sector: community-development") + 1
     expected.append(f"docs/cy/case-studies/time-banks.md:{line}: sector: 'housing' differs from 'community-development' "

@@ -26,6 +26,8 @@ sector: health
 country: wales
 years: "2014"
 sources: [seed-2014]
+basis: {summary}
+years_basis: work
 ---
 
 # {title}

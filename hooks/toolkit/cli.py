@@ -1,5 +1,6 @@
 """Command line: `check` runs every validation without a build; `spell` checks spelling in
-both languages; `stale` lists pages whose twin changed later in git history."""
+both languages; `translations` shows which twins are in step since their last recorded
+review (`stale` lists only the drift)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from .site import collect
 from .site_check import check_site
 from .spelling import check_spelling
 from .stale import stale_twins
+from . import stale as translation_reviews
 
 
 def check(docs_dir: Path) -> int:
@@ -57,11 +59,27 @@ def contributing(path: Path) -> int:
 
 
 def stale() -> int:
-    """Print pages whose twin changed later; a report, so it always exits 0."""
+    """Print pages whose twin changed since their review; a report, so it always exits 0."""
     report = stale_twins(Path.cwd())
     for item in report:
         print(item)
-    print(f"stale: {len(report)} page(s) whose twin changed later.")
+    print(f"stale: {len(report)} page(s) whose twin changed since the review.")
+    return 0
+
+
+def translations(marks: list[Path]) -> int:
+    """Each pair's review state and the drift with its diff; `--mark` records reviews first.
+    A report: exit 0 (2 if a page given to --mark has no twin)."""
+    root = Path.cwd()
+    for path in marks:
+        try:
+            print("reviewed: " + " and ".join(translation_reviews.mark(root, path.as_posix())))
+        except ValueError as err:
+            print(f"translations: {err}")
+            return 2
+    print(translation_reviews.table(translation_reviews.pairs(root)))
+    for drift in stale_twins(root):
+        print(f"\n{drift}\n{drift.diff or '(the reviewed version is not in git history: compare the pages by hand)'}")
     return 0
 
 
@@ -77,7 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("slug", help="the file name, e.g. well-london")
     new_cmd.add_argument("--docs", type=Path, default=Path("docs"), help="the docs folder (default: docs)")
     commands.add_parser("contributing", help="regenerate the front-matter reference in CONTRIBUTING.md")
-    commands.add_parser("stale", help="list pages whose twin changed later in git history")
+    commands.add_parser("stale", help="list pages whose twin changed since it was reviewed")
+    commands.add_parser("translations", help="each pair's review state and drift; --mark PATH records a review") \
+        .add_argument("--mark", type=Path, nargs="+", default=[], help="pages (with their twins) to record as in step")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.docs)
@@ -87,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         return scaffold(args.docs, args.slug)
     if args.command == "contributing":
         return contributing(Path("CONTRIBUTING.md"))
+    if args.command == "translations":
+        return translations(args.mark)
     return stale()
 
 

@@ -20,16 +20,16 @@ HEAD = {
 }
 KINDS = {
     "en": {"text": "text", "text-list": "a list of text", "years": "`YYYY` or `YYYY-YYYY`",
-           "ids": "ids on `{page}`"},
+           "ids": "ids on `{page}`", "hash": "a hash (12 to 40 hex digits)"},
     "cy": {"text": "testun", "text-list": "rhestr o destun", "years": "`BBBB` neu `BBBB-BBBB`",
-           "ids": "dynodwyr ar `{page}`"},
+           "ids": "dynodwyr ar `{page}`", "hash": "stwnsh (12 i 40 digid hecs)"},
 }
 
 
 def _allowed(spec, lang: str) -> str:
     if spec.vocabulary is not None:
         one = {"en": "one of", "cy": "un o"}[lang] if spec.kind == "choice" else {"en": "any of", "cy": "unrhyw rai o"}[lang]
-        return f"{one} " + ", ".join(f"`{i}`" for i in spec.vocabulary.ids)
+        return f"{one} " + ", ".join(f"`{i}`" for i in spec.vocabulary.choice_ids)
     return KINDS[lang][spec.kind].format(page=spec.page)
 
 

@@ -93,7 +93,7 @@ def _filter_form(parent: etree.Element, lang: str, total: int) -> None:
         element(field, "label", vocabulary.name.label(lang), for_=f"cs-filter-{name}")
         select = element(field, "select", id=f"cs-filter-{name}", name=name)
         element(select, "option", label("any", lang), value="")
-        for term in vocabulary.terms:
+        for term in vocabulary.choices:
             element(select, "option", term.label(lang), value=term.id)
     element(form, "button", label("reset", lang), type="reset", class_="md-button")
     element(form, "p", label("showing", lang).format(shown=total, total=total), class_="cs-filter__status",
@@ -120,9 +120,9 @@ def render_index(parent: etree.Element, cases: list[CaseStudy], from_rel: str, l
     for vocabulary in FACETS:
         name = vocabulary.name.id
         element(parent, "h2", label("by-" + name, lang), id=f"by-{name}")
-        for term in vocabulary.terms:
+        for term in vocabulary.choices:
             chosen = [c for c in cases if matches(c, name, term.id)]
-            if not chosen and vocabulary not in (STAGES, RUNGS):
+            if not chosen and (vocabulary not in (STAGES, RUNGS) or term.id not in vocabulary.ids):
                 continue
             element(parent, "h3", term.label(lang), id=f"{name}-{term.id}")
             case_list(parent, chosen, from_rel, lang)

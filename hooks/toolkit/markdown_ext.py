@@ -28,6 +28,7 @@ from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from .findings import Finding
 from .links import MarkdownLinks
+from .welsh_mutation import expected_form
 from .xrefs import KINDS, relative_link, resolve, sentence_start, xref_problem
 
 MARKER = re.compile(r"^<!--\s*([a-z][a-z-]*)\s*(?::\s*(.*?))?\s*-->$", re.S)
@@ -96,6 +97,8 @@ class XrefProcessor(InlineProcessor):
         page, anchor, title = resolve(ctx.site, ctx.lang, kind, key)
         if kind.name in ("rung", "stage") and not sentence_start(data, m.start(0)):
             title = title[:1].lower() + title[1:]  # ordinary words: lower case mid-sentence
+        if ctx.lang == "cy" and not text.strip():
+            title = expected_form(data[: m.start(0)], title) or title  # 'â chydgomisiynu', not 'â cydgomisiynu'
         link = etree.Element("a", {"href": relative_link(ctx.rel, page, anchor)})
         link.text = AtomicString(text.strip() or title)
         return link, m.start(0), m.end(0)

@@ -15,9 +15,9 @@ from .abbreviations import definitions_for
 from .listings import element, fill_marker
 from .markdown_ext import RenderContext
 from .offline import offline_link
-from .schema import CaseStudy
+from .schema import CaseStudy, shown_place, shown_years
 from .site import Site
-from .vocab import COUNTRIES, RUNGS, SECTORS, STAGES, label
+from .vocab import COUNTRIES, NOT_STATED, RUNGS, SECTORS, STAGES, label
 from .xrefs import relative_link
 
 def _links(dd: etree.Element, links: list[tuple[str, str]], separator: str) -> None:
@@ -41,7 +41,7 @@ def _anchor_links(site: Site, lang: str, rel: str, page: str, ids: list[str],
     target = site.tree.get(lang, page)
     links = []
     for id_ in ids:
-        anchor = target.anchors.get(id_) if target else None
+        anchor = target.anchors.get(id_) if target and id_ != NOT_STATED.id else None  # not stated: no link
         title = (titles or {}).get(id_) or (anchor.title if anchor else "") or id_
         links.append((title, relative_link(rel, page, id_) if anchor else ""))
     return links
@@ -57,10 +57,11 @@ def case_card(site: Site, case: CaseStudy, rel: str) -> etree.Element:
                                                 {s: STAGES.get(s).label(lang) for s in case.stages})),
         (RUNGS.name.label(lang), _anchor_links(site, lang, rel, "ladder.md", [case.ladder],
                                                {case.ladder: RUNGS.get(case.ladder).label(lang)}) if case.ladder else []),
+        (label("basis", lang), [(case.basis, "")] if case.basis else []),
         (SECTORS.name.label(lang), [(SECTORS.get(case.sector).label(lang), "")] if case.sector else []),
-        (label("place", lang), [(case.place, "")] if case.place else []),
+        (label("place", lang), [(shown_place(case), "")] if shown_place(case) else []),
         (COUNTRIES.name.label(lang), [(COUNTRIES.get(case.country).label(lang), "")] if case.country else []),
-        (label("years", lang), [(case.years, "")] if case.years else []),
+        (label("years", lang), [(shown_years(case), "")] if shown_years(case) else []),
         (label("organisations", lang), [(o, "") for o in case.organisations]),
         (label("models", lang), _anchor_links(site, lang, rel, "models.md", case.models)),
         (label("sources", lang), _anchor_links(site, lang, rel, "references.md", case.sources)),

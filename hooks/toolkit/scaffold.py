@@ -36,7 +36,7 @@ def gap(spec: Field, lang: str) -> object:
     """The placeholder for a field: a TODO that says what belongs there."""
     help_text = spec.help_cy if lang == "cy" else spec.help_en
     if spec.vocabulary is not None:
-        help_text += " (" + ", ".join(spec.vocabulary.ids) + ")"
+        help_text += " (" + ", ".join(spec.vocabulary.choice_ids) + ")"
     text = f"{GAP}: {help_text}"
     return [text] if spec.kind.endswith(("list", "ids")) else text
 

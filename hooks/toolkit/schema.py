@@ -12,9 +12,10 @@ from typing import Any
 
 from .pages import Page
 from .problems import Problem
-from .vocab import COUNTRIES, RUNGS, SECTORS, STAGES, Vocabulary
+from .vocab import COUNTRIES, NOT_STATED, RUNGS, SECTORS, STAGES, YEARS_BASIS, Vocabulary, label
 
 YEARS = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
+HASH = re.compile(r"^[0-9a-f]{12,40}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -22,7 +23,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class Field:
     """One front-matter field: its kind, whether it is required, and whether it is shared.
 
-    kind: 'text', 'text-list', 'choice', 'choice-list', 'years' or 'ids'.
+    kind: 'text', 'text-list', 'choice', 'choice-list', 'years', 'ids' or 'hash'.
     neutral: the value must be identical in the Welsh and English twins.
     page: for 'ids', the page whose explicit ids are the allowed values, in the same language.
     """
@@ -43,22 +44,32 @@ FIELDS: tuple[Field, ...] = (
           "Teitl yr astudiaeth achos yn iaith y dudalen.", "Well London"),
     Field("summary", "text", True, False, "One sentence: what it is and why it matters.",
           "Un frawddeg: beth ydyw a pham mae'n bwysig.", "A programme in which ..."),
-    Field("place", "text", True, False, "Where it happened, in the page's language.",
-          "Ble y digwyddodd, yn iaith y dudalen.", "London, England"),
+    Field("place", "text", True, False,
+          "Where it happened, in the page's language, or 'not-stated' if the source does not say.",
+          "Ble y digwyddodd, yn iaith y dudalen, neu 'not-stated' os nad yw'r ffynhonnell yn dweud.",
+          "London, England"),
     Field("organisations", "text-list", False, False, "Organisations involved, in the page's language.",
           "Y sefydliadau a fu'n rhan, yn iaith y dudalen.", ["Well London Alliance"]),
-    Field("stages", "choice-list", True, True, "The stages of co-production it shows.",
-          "Y camau cydgynhyrchu y mae'n eu dangos.", ["co-design", "co-delivery"], STAGES),
-    Field("ladder", "choice", True, True, "The highest rung of the ladder the practice reached.",
-          "Y gris uchaf ar yr ysgol a gyrhaeddodd yr arfer.", "co-production", RUNGS),
-    Field("sector", "choice", True, True, "The main public-service sector.",
-          "Y prif sector gwasanaethau cyhoeddus.", "community-development", SECTORS),
+    Field("stages", "choice-list", True, True, "The stages of co-production the source shows it had.",
+          "Y camau cydgynhyrchu y mae'r ffynhonnell yn dangos iddo eu cael.", ["co-design", "co-delivery"], STAGES),
+    Field("ladder", "choice", True, True, "The highest rung of the ladder the source shows the practice reached.",
+          "Y gris uchaf ar yr ysgol y mae'r ffynhonnell yn dangos i'r arfer ei gyrraedd.", "co-production", RUNGS),
+    Field("basis", "text", True, False,
+          "One sentence, in the page's language: what in the source puts the practice on that rung.",
+          "Un frawddeg, yn iaith y dudalen: beth yn y ffynhonnell sy'n gosod yr arfer ar y gris hwnnw.",
+          "The source says residents chose, ran and judged the projects with the council."),
+    Field("sector", "choice", True, True, "The main public-service sector, as the source names it.",
+          "Y prif sector gwasanaethau cyhoeddus, fel y mae'r ffynhonnell yn ei enwi.", "community-development", SECTORS),
     Field("country", "choice", True, True, "The country where it happened.",
           "Y wlad lle y digwyddodd.", "england", COUNTRIES),
     Field("years", "years", True, True,
           "When it ran, as the source states: 'YYYY' or 'YYYY-YYYY' (if undated, the source's year).",
           "Pryd y bu'n rhedeg, fel y dywed y ffynhonnell: 'BBBB' neu 'BBBB-BBBB' (heb ddyddiad, blwyddyn y ffynhonnell).",
           "2007-2011"),
+    Field("years_basis", "choice", True, True,
+          "'work' if the source says when the work ran; 'source-year' if `years` is only the source's date.",
+          "'work' os yw'r ffynhonnell yn dweud pryd y digwyddodd y gwaith; 'source-year' os mai dyddiad y ffynhonnell yn unig yw `years`.",
+          "work", YEARS_BASIS),
     Field("sources", "ids", True, True, "Reference ids from references.md; the source document first.",
           "Dynodwyr cyfeiriadau o references.md; y ddogfen ffynhonnell yn gyntaf.", ["bovaird-loeffler-2014"],
           page="references.md"),
@@ -67,6 +78,10 @@ FIELDS: tuple[Field, ...] = (
           page="models.md"),
     Field("outcomes", "text-list", False, False, "Results with figures, only as the source gives them.",
           "Canlyniadau gyda ffigurau, dim ond fel y mae'r ffynhonnell yn eu rhoi.", ["..."]),
+    Field("twin", "hash", False, False,
+          "Written by `make translations`: the version of the twin this page was last checked against.",
+          "Caiff ei ysgrifennu gan `make translations`: y fersiwn o'r dudalen efaill y gwiriwyd y dudalen hon yn ei herbyn ddiwethaf.",
+          "3f2a9c41d0be"),
 )
 
 FIELD_BY_NAME = {f.name: f for f in FIELDS}
@@ -90,7 +105,7 @@ class CaseStudy:
 
 
 def _expected(vocabulary: Vocabulary) -> str:
-    return ", ".join(vocabulary.ids)
+    return ", ".join(vocabulary.choice_ids)
 
 
 def is_gap(value: Any) -> bool:
@@ -116,10 +131,14 @@ def _check_value(spec: Field, value: Any, problem: Any) -> Any:
             return problem(f"{spec.name}: '{text}' ends before it starts: write the earlier year first, "
                            f"'{match.group(2)}-{match.group(1)}'")
         return text
+    if spec.kind == "hash":
+        if not isinstance(value, str) or not HASH.match(value):
+            return problem(f"{spec.name}: expected a hash written by `make translations`, got {describe(value)}")
+        return value
     if spec.kind == "choice":
         if not isinstance(value, str):
             return problem(f"{spec.name}: expected one value, got {describe(value)}")
-        if value not in spec.vocabulary.ids:
+        if value not in spec.vocabulary.choice_ids:
             return problem(f"{spec.name}: unknown value '{value}' (expected one of {_expected(spec.vocabulary)})")
         return value
     # the list kinds
@@ -133,12 +152,14 @@ def _check_value(spec: Field, value: Any, problem: Any) -> Any:
     for twice in sorted({v for v in value if value.count(v) > 1}):
         problem(f"{spec.name}: '{twice}' is listed twice")
     if spec.kind == "choice-list":
-        unknown = [v for v in value if v not in spec.vocabulary.ids]
+        unknown = [v for v in value if v not in spec.vocabulary.choice_ids]
         for v in unknown:
             problem(f"{spec.name}: unknown value '{v}' (expected one of {_expected(spec.vocabulary)})")
         if unknown:
             return None
-        return sorted(set(value), key=spec.vocabulary.ids.index)
+        if NOT_STATED.id in value and len(value) > 1:
+            return problem(f"{spec.name}: '{NOT_STATED.id}' cannot be listed with other values")
+        return sorted(set(value), key=spec.vocabulary.choice_ids.index)
     return [v.strip() for v in value]
 
 
@@ -203,3 +224,17 @@ def parse_case_study(page: Page) -> tuple[CaseStudy | None, list[Problem]]:
             values[spec.name] = value
     lines = {name: at(name) for name in front.data}
     return CaseStudy(slug, page.lang, page.path, values, lines), problems
+
+
+def shown_place(case: CaseStudy) -> str:
+    """The place for the card: 'not-stated' in words."""
+    return NOT_STATED.label(case.lang) if case.place == NOT_STATED.id else (case.place or "")
+
+
+def shown_years(case: CaseStudy) -> str:
+    """The years for the card, labelled as the source's year when that is all they are."""
+    if not case.years:
+        return ""
+    if case.years_basis == "source-year":
+        return label("source-year", case.lang).format(years=case.years)
+    return case.years

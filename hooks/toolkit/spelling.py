@@ -37,7 +37,8 @@ STRIP = [
     re.compile(r"^\s*\*\[[^\]]+\]:"),  # abbreviation definitions
     re.compile(r"!!! \w+|\?\?\?\+? \w+"),  # admonition types
 ]
-FRONT_MATTER_PROSE = ("title", "summary", "place", "organisations", "outcomes", "description")
+FRONT_MATTER_PROSE = ("title", "summary", "place", "organisations", "outcomes", "description", "basis")
+NOT_STATED = "not-stated"  # a controlled value, not prose
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def prose_lines(page: Page) -> list[tuple[int, str]]:
         values = value if isinstance(value, list) else [value]
         line = page.front.key_lines.get(key)
         for item in values:
-            if isinstance(item, str) and line:
+            if isinstance(item, str) and line and item != NOT_STATED:
                 lines.append((line, item))
     other_lang = re.compile(rf'\{{\s*lang="?(?!{page.lang})[a-z]+"?\s*\}}')
     strip = [re.compile(p.pattern.replace("{lang}", page.lang), p.flags) for p in STRIP]

@@ -20,10 +20,12 @@ from .pages import Page
 from .problems import Problem, suggest
 from .schema import FIELDS, NEUTRAL_FIELDS, describe, is_case_study, slug_of
 from .site import Site
+from .welsh_mutation import check_rendered as check_welsh_mutations
 
 PAGE_FIELDS = {"title": "the page's title in its own language",
                "description": "one sentence for search engines and link previews",
-               "hide": "parts of the page frame to hide (navigation, toc, footer)"}
+               "hide": "parts of the page frame to hide (navigation, toc, footer)",
+               "twin": "the twin's version at the last review, written by make translations"}
 
 
 @dataclass
@@ -48,7 +50,8 @@ def check_rendered(page: Page, html: str, findings: list[Finding],
                    reported_urls: set[str]) -> tuple[list[Problem], RenderedPage]:
     """The page check on one page's rendered content, traced back to its source lines."""
     scan = check_content(html)
-    problems = trace(findings + scan.findings, page.path, page.text)
+    welsh = check_welsh_mutations(html) if page.lang == "cy" else []
+    problems = trace(findings + scan.findings + welsh, page.path, page.text)
     return problems, RenderedPage(page, scan.ids, scan.links, set(reported_urls))
 
 

@@ -28,13 +28,29 @@ class Vocabulary:
     name: Term  # the facet's own name, e.g. 'Sector'
     terms: tuple[Term, ...]
     page: str | None = None  # e.g. 'ladder.md': each id is an anchor there
+    unstated: bool = True  # a case study may say 'not-stated' (see NOT_STATED)
 
     @property
     def ids(self) -> list[str]:
+        """The real values, each an anchor on `page` where there is one."""
         return [t.id for t in self.terms]
 
+    @property
+    def choices(self) -> tuple[Term, ...]:
+        """What a case study may say: the real values, or 'not stated' when its source is silent."""
+        return self.terms + (NOT_STATED,) if self.unstated else self.terms
+
+    @property
+    def choice_ids(self) -> list[str]:
+        return [t.id for t in self.choices]
+
     def get(self, id_: str) -> Term | None:
-        return next((t for t in self.terms if t.id == id_), None)
+        return next((t for t in self.choices if t.id == id_), None)
+
+
+# A case study's facet says this when its source does not support any value: better honest
+# than a guess. It has no anchor on any page, so it is never linked.
+NOT_STATED = Term("not-stated", "Heb ei nodi", "Not stated")
 
 
 STAGES = Vocabulary(
@@ -96,12 +112,25 @@ COUNTRIES = Vocabulary(
 
 FACETS: tuple[Vocabulary, ...] = (STAGES, RUNGS, SECTORS, COUNTRIES)
 
+# Whether `years` says when the work ran, or only when the source describing it was published.
+YEARS_BASIS = Vocabulary(
+    Term("years_basis", "Sail y dyddiad", "What the years mean"),
+    (
+        Term("work", "Pryd y digwyddodd y gwaith", "When the work ran"),
+        Term("source-year", "Blwyddyn y ffynhonnell (nid yw'n dweud pryd y digwyddodd)",
+             "The source's year (it does not say when the work ran)"),
+    ),
+    unstated=False,
+)
+
 # Words the generated listings and cards use, in both languages.
 LABELS: dict[str, Term] = {
     t.id: t
     for t in (
         Term("place", "Lle", "Place"),
         Term("years", "Pryd", "When"),
+        Term("source-year", "Heb ei nodi (blwyddyn y ffynhonnell: {years})", "Not stated (source year: {years})"),
+        Term("basis", "Pam y gris hwn", "Why this rung"),
         Term("organisations", "Sefydliadau", "Organisations"),
         Term("sources", "Ffynonellau", "Sources"),
         Term("models", "Modelau cydweithio", "Collaboration models"),

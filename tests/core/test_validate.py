@@ -25,14 +25,14 @@ def test_unknown_field(tmp_path):
     files = edit(valid_files(), "cy/case-studies/healthy.md", "ladder:", "colour: blue\nladder:")
     assert report(tmp_path, files) == [
         "docs/cy/case-studies/healthy.md:6: unknown field 'colour' (fields are title, summary, place, organisations, "
-        "stages, ladder, sector, country, years, sources, models, outcomes)",
+        "stages, ladder, basis, sector, country, years, years_basis, sources, models, outcomes, twin)",
     ]
 
 
 def test_missing_field(tmp_path):
     files = edit(valid_files(), "cy/case-studies/healthy.md", "sector: health\n", "")
     assert report(tmp_path, files) == [
-        "docs/cy/case-studies/healthy.md:1: missing field 'sector': The main public-service sector.",
+        "docs/cy/case-studies/healthy.md:1: missing field 'sector': The main public-service sector, as the source names it.",
     ]
 
 
@@ -42,7 +42,7 @@ def test_value_outside_its_list(tmp_path):
         files = edit(files, f"{lang}/case-studies/healthy.md", "co-delivery]", "co-dreaming]")
     assert report(tmp_path, files) == [
         f"docs/{lang}/case-studies/healthy.md:5: stages: unknown value 'co-dreaming' "
-        "(expected one of co-commissioning, co-design, co-delivery, co-assessment)"
+        "(expected one of co-commissioning, co-design, co-delivery, co-assessment, not-stated)"
         for lang in ("cy", "en")
     ]
 
@@ -164,11 +164,11 @@ def test_several_problems_are_all_reported_sorted(tmp_path):
     del files["en/references.md"]
     assert report(tmp_path, files) == [
         "docs/cy/case-studies/healthy.md:6: ladder: unknown value 'co-dreaming' "
-        "(expected one of coercion, educating, informing, consultation, engagement, co-design, co-production)",
+        "(expected one of coercion, educating, informing, consultation, engagement, co-design, co-production, not-stated)",
         "docs/cy/index.md:7: <script> is not allowed: pages carry no scripts: the site's behaviour lives in docs/assets/js/",
         "docs/cy/references.md:1: no English twin: docs/en/references.md is missing",
         "docs/en/case-studies/healthy.md:8: country: unknown value 'atlantis' "
-        "(expected one of wales, england, scotland, northern-ireland, united-kingdom, denmark, netherlands, switzerland, united-states)",
+        "(expected one of wales, england, scotland, northern-ireland, united-kingdom, denmark, netherlands, switzerland, united-states, not-stated)",
         "docs/en/case-studies/healthy.md:10: sources: 'seed-2014' is not on references.md",
     ]
 
