@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from html import escape as html_escape
-from pathlib import Path
 
 import pytest
 
