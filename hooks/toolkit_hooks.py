@@ -22,6 +22,7 @@ from toolkit.render import render_page
 from toolkit.search_index import expand_search_index
 from toolkit.site import Site, collect
 from toolkit.sitemaps import write_language_sitemaps
+from toolkit.tools import place_tools
 from toolkit.validate import validate
 
 log = logging.getLogger("mkdocs.hooks.toolkit")
@@ -49,6 +50,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if case is not None and case.summary:
         page.meta.setdefault("description", case.summary)
     rendered = render_page(site, lang, rel, markdown)
+    rendered = place_tools(site, lang, rel, rendered)  # issue 17: <!-- tool: name --> markers (toolkit.tools)
     _build["seconds"] += time.perf_counter() - start
     return rendered
 

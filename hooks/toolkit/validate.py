@@ -13,6 +13,7 @@ from .safety import unsafe_content
 from .schema import FIELDS, NEUTRAL_FIELDS, is_case_study, slug_of
 from .site import Site
 from .xrefs import KINDS, XREF
+from .tools import validate_tools
 
 LANG_NAMES = {"cy": "Welsh", "en": "English"}
 
@@ -22,6 +23,7 @@ def validate(site: Site) -> list[Problem]:
     problems: list[Problem] = []
     for check in (check_pages, check_twins, check_case_studies, check_body, check_links):
         problems.extend(check(site))
+    problems.extend(validate_tools(site.tree.docs_dir.parent, site.tree.docs_dir, LANGUAGES))  # issue 17: data/tools/
     return sorted(set(problems))
 
 
