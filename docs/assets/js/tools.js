@@ -38,12 +38,10 @@
       return text;
     }
 
+    /* Month names come from the page: browsers do not all know Welsh dates. */
     function formatDate(date) {
-      try {
-        return date.toLocaleDateString(lang === "cy" ? "cy-GB" : "en-GB", { day: "numeric", month: "long", year: "numeric" });
-      } catch (e) {
-        return date.toISOString().slice(0, 10);
-      }
+      var months = t("months").split(" ");
+      return t("date-format", { day: date.getDate(), month: months[date.getMonth()] || date.getMonth() + 1, year: date.getFullYear() });
     }
 
     /* ---- answers: read, write, keep ---- */
@@ -243,7 +241,7 @@
       if (!answered.length) return null;
       var max = all(questions[0], "input").length;
       var total = answered.reduce(function (sum, s) { return sum + s.score; }, 0);
-      var parts = [el("p", {}, [t("average", { n: (Math.round((total / answered.length) * 10) / 10).toLocaleString(lang === "cy" ? "cy-GB" : "en-GB") })])];
+      var parts = [el("p", {}, [t("average", { n: String(Math.round((total / answered.length) * 10) / 10) })])];
       var weakest = answered.filter(function (s) { return s.score < max; })
         .sort(function (a, b) { return a.score - b.score || a.order - b.order; }).slice(0, 3);
       if (!weakest.length) {
