@@ -27,7 +27,7 @@ def run(root: Path, *args: str) -> subprocess.CompletedProcess:
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A copy of the project, as a contributor's clone."""
-    for name in ("docs", "hooks", "overrides", "snippets", "spelling"):
+    for name in ("docs", "hooks", "overrides", "snippets", "spelling", "data"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
