@@ -23,6 +23,7 @@ from .check import MARKER
 from ..pages import FENCE
 
 STORAGE_PREFIX = "cydgynhyrchu"
+OTHER_LANGUAGE_NAME = re.compile(r'\(<span lang="[a-z-]+">[^<]*</span>\)')  # a heading's name in the other language
 
 
 @dataclass
@@ -203,8 +204,12 @@ def place_tools(site, lang: str, rel: str, markdown: str) -> str:
     context = Context(common=loaded.common[lang].strings if lang in loaded.common else {})
     for page in ("ladder.md", "definitions.md", "what-helps.md", "barriers.md", "getting-started.md", "references.md"):
         doc = site.tree.get(lang, page)
+        lines = doc.text.splitlines() if doc else []
         for anchor in (doc.anchors.values() if doc else []):
-            context.titles[(page, anchor.id)] = anchor.title
+            title = anchor.title
+            if OTHER_LANGUAGE_NAME.search(lines[anchor.line - 1]):  # 'Ei fapio (<span lang="en">Map it</span>)'
+                title = re.sub(r"\s*\([^()]*\)\s*$", "", title)
+            context.titles[(page, anchor.id)] = title
     context.cases = [CaseLink(c.slug, c.title or c.slug, c.ladder, list(c.stages)) for c in site.case_studies(lang)]
 
     lines, in_fence = [], False
