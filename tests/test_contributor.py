@@ -120,7 +120,7 @@ def test_contributing_is_bilingual_and_covers_the_workflow():
     assert "\n## Cymraeg\n" in welsh
     for half in (welsh, english):
         for command in ("make serve", "make check", "make spell", "make case-study SLUG=", "glossary.md",
-                        "references.md", "[[ref:", "path:line"):
+                        "references.md", "[[ref:", "path:line", "data/tools/", "<!-- tool:"):
             assert command in half, command
 
 
