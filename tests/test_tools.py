@@ -14,6 +14,7 @@ import pytest
 
 from conftest import ROOT
 from test_accessibility import axe_violations
+from test_keyboard import tab_through
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from toolkit.tools import load_tools  # noqa: E402
@@ -206,6 +207,26 @@ def test_answers_are_kept_per_language_and_a_wrong_file_is_refused(offline, site
     page.wait_for_function("text => document.querySelector('.tool-message').textContent === text",
                            arg=words("cy", "star")["load-failed"])
     assert page.locator(".tool-form input:checked").count() == 0
+    assert page.blocked == []
+
+
+def test_a_tool_by_keyboard_alone(offline, site_dir):
+    page = open_tool(offline, site_dir, "en", "star")
+    page.focus("#star-activity-what")
+    stops = [s for s in tab_through(page, 12) if s["id"].startswith("star-") or s["tag"] == "button"]
+    ids = [s["id"] for s in stops]
+    assert ids[:5] == ["star-activity-who", "star-stages-co-commissioning-0", "star-stages-co-design-0",
+                       "star-stages-co-delivery-0", "star-stages-co-assessment-0"], ids
+    assert [s["text"] for s in stops if s["tag"] == "button"][:2] == [words("en", "star")["print"], words("en", "star")["download"]]
+    assert "star-load" in ids and all(s["ring"] for s in stops if s["visible"]), stops
+    page.focus("#star-stages-co-design-0")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert page.locator("#star-stages-co-design-2").is_checked()
+    assert "2 out of 4" in result(page).inner_text()
+    page.focus("[data-action=download]")
+    with page.expect_download():
+        page.keyboard.press("Enter")
     assert page.blocked == []
 
 

@@ -167,7 +167,7 @@ def render_tool(tool: Tool, lang: str, from_rel: str, context: Context | None = 
         f'<button type="button" class="md-button md-button--primary" data-action="print">{_e(words.get("print", ""))}</button>'
         f'<button type="button" class="md-button" data-action="download">{_e(words.get("download", ""))}</button>'
         f'<label class="md-button tool-load" for="{file_id}">{_e(words.get("load", ""))}</label>'
-        f'<input type="file" id="{file_id}" class="tool-load-input" accept=".json,application/json" data-action="load">'
+        f'<input type="file" id="{file_id}" class="tool-load-input" data-action="load">'
         f'<button type="button" class="md-button" data-action="reset">{_e(words.get("reset", ""))}</button>'
         f'<p class="tool-message" role="status" aria-live="polite"></p>'
         f'</div>'
