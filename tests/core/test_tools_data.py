@@ -138,3 +138,19 @@ def test_render_is_a_form_without_action_with_fieldsets_labels_and_a_live_region
     assert "style=" not in html and "<script" not in html and " on" + "click" not in html
     for control_id in ("health-check-factors-factor-1-1", "health-check-next-actions"):
         assert f'id="{control_id}"' in html and f'for="{control_id}"' in html
+
+
+def test_the_site_validation_includes_the_tools(tmp_path):
+    """`python -m toolkit check` and the build call validate(): it must report the tools too."""
+    from toolkit.site import collect
+    from toolkit.validate import validate
+
+    root = tree(tmp_path, {"cy": TOOL.format(**WORDS["cy"]).replace("factor:factor-2", "factor:factor-9"),
+                           "en": TOOL.format(**WORDS["en"]).replace("factor:factor-2", "factor:factor-9")})
+    found = [str(p) for p in validate(collect(root / "docs", root)) if p.path.startswith("data/")]
+    assert found == [
+        "data/tools/cy/health-check.yml:17: question 'factors.factor-2': link factor:factor-9: "
+        "'factor-9' is not on what-helps.md (factors have factor-1 … factor-2)",
+        "data/tools/en/health-check.yml:17: question 'factors.factor-2': link factor:factor-9: "
+        "'factor-9' is not on what-helps.md (factors have factor-1 … factor-2)",
+    ]
