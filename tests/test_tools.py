@@ -8,16 +8,12 @@ tools' own data, so the tests hold no wording of their own.
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
-
 from conftest import ROOT
 from test_accessibility import axe_violations
 from test_keyboard import tab_through
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from toolkit.tools import load_tools  # noqa: E402
+from toolkit.tools import load_tools
 
 pytestmark = pytest.mark.browser
 TOOLS = ("ladder", "star", "health-check", "self-assessment", "project-plan")

@@ -12,8 +12,8 @@ from .problems import Problem, suggest
 from .safety import unsafe_content
 from .schema import FIELDS, NEUTRAL_FIELDS, is_case_study, slug_of
 from .site import Site
-from .xrefs import KINDS, XREF
 from .tools import validate_tools
+from .xrefs import KINDS, XREF
 
 LANG_NAMES = {"cy": "Welsh", "en": "English"}
 

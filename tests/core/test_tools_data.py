@@ -42,8 +42,8 @@ sections:
 """
 
 WORDS = {
-    "cy": dict(low="Isel", high="Uchel", legend="Y ffactorau", f1="Un", f2="Dau"),
-    "en": dict(low="Low", high="High", legend="The factors", f1="One", f2="Two"),
+    "cy": {"low": "Isel", "high": "Uchel", "legend": "Y ffactorau", "f1": "Un", "f2": "Dau"},
+    "en": {"low": "Low", "high": "High", "legend": "The factors", "f1": "One", "f2": "Two"},
 }
 
 
@@ -148,9 +148,6 @@ def test_the_site_validation_includes_the_tools(tmp_path):
     root = tree(tmp_path, {"cy": TOOL.format(**WORDS["cy"]).replace("factor:factor-2", "factor:factor-9"),
                            "en": TOOL.format(**WORDS["en"]).replace("factor:factor-2", "factor:factor-9")})
     found = [str(p) for p in validate(collect(root / "docs", root)) if p.path.startswith("data/")]
-    assert found == [
-        "data/tools/cy/health-check.yml:17: question 'factors.factor-2': link factor:factor-9: "
-        "'factor-9' is not on what-helps.md (factors have factor-1 … factor-2)",
-        "data/tools/en/health-check.yml:17: question 'factors.factor-2': link factor:factor-9: "
-        "'factor-9' is not on what-helps.md (factors have factor-1 … factor-2)",
-    ]
+    message = ("question 'factors.factor-2': link factor:factor-9: "
+               "'factor-9' is not on what-helps.md (factors have factor-1 … factor-2)")
+    assert found == [f"data/tools/{lang}/health-check.yml:17: {message}" for lang in ("cy", "en")]

@@ -54,7 +54,7 @@ class _Reader:
                 found[key] = value
         return found
 
-    def text(self, fields: dict[str, yaml.Node], name: str, where: str, required: bool = True) -> str:
+    def text(self, fields: dict[str, yaml.Node], name: str, where: str) -> str:
         node = fields.get(name)
         if node is None:
             return ""

@@ -15,12 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..languages import LANGUAGES
-from ..xrefs import relative_link, strip_number
-from ..vocab import RUNGS
-from .load import DATA_DIR, load_tools
-from .model import Link, Option, Question, Section, Tool
-from .check import MARKER
 from ..pages import FENCE
+from ..vocab import RUNGS
+from ..xrefs import relative_link, strip_number
+from .check import MARKER
+from .load import DATA_DIR, load_tools
+from .model import Link, Question, Section, Tool
 
 STORAGE_PREFIX = "cydgynhyrchu"
 OTHER_LANGUAGE_NAME = re.compile(r'\(<span lang="[a-z-]+">[^<]*</span>\)')  # a heading's name in the other language
