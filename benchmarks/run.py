@@ -50,7 +50,7 @@ BUDGETS = {
 
 
 def copy_project(target: Path, hooks: bool = True) -> Path:
-    for name in ("docs", "hooks", "overrides", "snippets"):
+    for name in ("docs", "hooks", "overrides", "snippets", "data"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not hooks:

@@ -27,7 +27,7 @@ def run(root: Path, *args: str) -> subprocess.CompletedProcess:
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A copy of the project, as a contributor's clone."""
-    for name in ("docs", "hooks", "overrides", "snippets", "spelling"):
+    for name in ("docs", "hooks", "overrides", "snippets", "spelling", "data"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
@@ -122,7 +122,7 @@ def test_contributing_is_bilingual_and_covers_the_workflow():
     assert "\n## Cymraeg\n" in welsh
     for half in (welsh, english):
         for command in ("make serve", "make check", "make spell", "make case-study SLUG=", "glossary.md",
-                        "references.md", "[[ref:", "path:line"):
+                        "references.md", "[[ref:", "path:line", "data/tools/", "<!-- tool:"):
             assert command in half, command
 
 

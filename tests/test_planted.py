@@ -36,7 +36,7 @@ def replace(path: Path, old: str, new: str) -> int:
 def planted(tmp_path_factory) -> tuple[Path, list[str]]:
     """A copy of the real project with one problem of each kind, and the report expected."""
     root = tmp_path_factory.mktemp("planted")
-    for name in ("docs", "hooks", "overrides", "snippets"):
+    for name in ("docs", "hooks", "overrides", "snippets", "data"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     docs = root / "docs"

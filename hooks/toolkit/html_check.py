@@ -164,9 +164,11 @@ def _check_element(scan: Scan, node: LexborNode, allowed: set[str], document: bo
         text = node.text_content if hasattr(node, "text_content") else ""
         comment = (node.html or "")[4:-3] if node.html else text
         if MARKER_LIKE.match(comment):
+            before = (node.prev.text(deep=True) or "") if node.prev is not None else ""
+            written = f"{before.splitlines()[-1] if before.strip() else ''}<!--{comment}-->"
             scan.problem(f"listing marker '<!--{comment}-->' is malformed or not on a line of its own: write "
                          "it alone on its line, as <!-- case-studies: stage=co-design --> (see CONTRIBUTING.md)",
-                         comment.strip())
+                         written, comment.strip())
         return
     if tag.startswith("-") or tag == "#text":
         return

@@ -17,6 +17,7 @@ from .markdown_ext import RenderContext
 from .offline import offline_link
 from .schema import CaseStudy, shown_place, shown_years
 from .site import Site
+from .tools import render_tool, tools_for
 from .vocab import COUNTRIES, NOT_STATED, RUNGS, SECTORS, STAGES, label
 from .xrefs import relative_link
 
@@ -124,10 +125,19 @@ def offline_copy_marker(ctx: RenderContext, parent: etree.Element, spec: str) ->
     return None
 
 
+def tool_marker(ctx: RenderContext, parent: etree.Element, spec: str) -> str | None:
+    """`<!-- tool: star -->`: the tool's worksheet form, in the page's language."""
+    tools, context = tools_for(ctx.site, ctx.lang)
+    if spec not in tools:
+        return f"unknown tool '{spec}' (expected one of {', '.join(sorted(tools))})"
+    ctx.raw(parent, render_tool(tools[spec], ctx.lang, ctx.rel, context))
+    return None
+
+
 def prepare_context(context: RenderContext, site: Site) -> RenderContext:
     """Give the extension's context the site, its markers and its additions to each page."""
     context.site = site
-    context.markers = {"case-studies": case_studies_marker, "offline-copy": offline_copy_marker}
+    context.markers = {"case-studies": case_studies_marker, "offline-copy": offline_copy_marker, "tool": tool_marker}
     context.tree_steps = [add_case_study_parts]
     return context
 

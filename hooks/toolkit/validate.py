@@ -20,6 +20,7 @@ from .pages import Page
 from .problems import Problem, suggest
 from .schema import FIELDS, NEUTRAL_FIELDS, describe, is_case_study, slug_of
 from .site import Site
+from .tools import validate_tools
 from .welsh_mutation import check_rendered as check_welsh_mutations
 
 PAGE_FIELDS = {"title": "the page's title in its own language",
@@ -41,7 +42,7 @@ class RenderedPage:
 def check_sources(site: Site) -> list[Problem]:
     """Every problem that can be seen without rendering, sorted by file and line."""
     problems: list[Problem] = list(site.tree.problems)
-    for check in (check_pages, check_twins, check_case_studies, check_nav):
+    for check in (check_pages, check_twins, check_case_studies, check_nav, validate_tools):
         problems.extend(check(site))
     return sorted(set(problems))
 
