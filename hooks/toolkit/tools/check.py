@@ -3,8 +3,6 @@ link and source resolves. (A page's `<!-- tool: name -->` marker is checked as i
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
 
 from ..problems import Problem, suggest
 from .load import COMMON, DATA_DIR, Loaded, load_tools
