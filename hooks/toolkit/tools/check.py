@@ -5,7 +5,7 @@ from __future__ import annotations
 
 
 from ..problems import Problem, suggest
-from .load import COMMON, DATA_DIR, Loaded, load_tools
+from .load import COMMON, DATA_DIR, Loaded, site_tools
 from .model import Link, Tool
 
 LANG_NAMES = {"cy": "Welsh", "en": "English"}
@@ -14,7 +14,7 @@ LANG_NAMES = {"cy": "Welsh", "en": "English"}
 def validate_tools(site) -> list[Problem]:
     """Every problem in `data/tools/`, sorted; `site` is the collected toolkit.site.Site."""
     languages = site.project.languages.codes
-    loaded = load_tools(site.project.root, languages)
+    loaded = site_tools(site)
     problems = list(loaded.problems)
     anchors = _Anchors(site)
     for lang in languages:

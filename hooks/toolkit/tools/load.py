@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from ..pages import LOADER
+
 from ..problems import Problem
 from .model import LINK_PAGES, QUESTION_TYPES, Link, Option, Question, Section, Tool
 
@@ -155,7 +157,11 @@ def load_file(file: Path, root: Path, tool_id: str, lang: str) -> tuple[Tool | N
         path = file.as_posix()
     reader = _Reader(path)
     try:
-        node = yaml.compose(file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        text = file.read_text(encoding="utf-8")
+        try:
+            node = yaml.compose(text, Loader=LOADER)
+        except yaml.YAMLError:  # parse again in pure Python, whose messages are the same everywhere
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         reason = getattr(err, "problem", None) or str(err).splitlines()[0]
@@ -182,3 +188,10 @@ def load_tools(root: Path, languages) -> Loaded:
             else:
                 loaded.tools[lang][file.stem] = tool
     return loaded
+
+
+def site_tools(site) -> Loaded:
+    """The tools' data of a collected site (toolkit.site.Site), read once per build."""
+    if "tools" not in site.memo:
+        site.memo["tools"] = load_tools(site.project.root, site.project.languages.codes)
+    return site.memo["tools"]

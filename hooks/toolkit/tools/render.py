@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from ..vocab import RUNGS
 from ..xrefs import relative_link, strip_number
-from .load import load_tools
+from .load import site_tools
 from .model import Link, Question, Section, Tool
 
 STORAGE_PREFIX = "cydgynhyrchu"
@@ -179,7 +179,7 @@ def tools_for(site, lang: str) -> tuple[dict[str, Tool], Context]:
     toolkit.site.Site: titles of linked ids, case studies to suggest), made once per build."""
     key = f"tools:{lang}"
     if key not in site.memo:
-        loaded = site.memo.setdefault("tools", load_tools(site.project.root, site.project.languages.codes))
+        loaded = site_tools(site)
         context = Context(common=loaded.common[lang].strings if lang in loaded.common else {})
         for page in ("ladder.md", "definitions.md", "what-helps.md", "barriers.md", "getting-started.md",
                      "references.md"):
