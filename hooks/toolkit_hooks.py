@@ -107,8 +107,9 @@ def on_build_error(error) -> None:
     if build is None:
         return
     build.depth = 0
-    if not build.reported and build.site is not None:
+    if not build.reported and build.site is not None and build.problems():
         _log_report(build)
+        log.error(_summary(build))
     if build.site_dir.is_dir():
         shutil.rmtree(build.site_dir)
         log.error(f"The build failed: {build.site_dir} was removed, so nothing half-built can be published.")
@@ -120,6 +121,10 @@ def _log_report(build: Build) -> None:
         log.error(line)
 
 
+def _summary(build: Build) -> str:
+    return f"{len(build.problems())} problem(s) in the docs: fix them and build again."
+
+
 def _fail(build: Build, config) -> None:
     _log_report(build)
-    raise Abort(f"{len(build.problems())} problem(s) in the docs: fix them and build again.")
+    raise Abort(_summary(build))
