@@ -9,11 +9,9 @@ search is first focused or opened (see toolkit.theme_internals for the theme's s
 Each page section gets a hidden `variants` field: its words without hyphens or accents,
 and, for Welsh pages, the radical form of each mutated word when that radical is a word the
 site uses. The Welsh index's config carries the mutation rules for the query script, so the
-rules live only in toolkit/mutations.py. English words also get their siblings: the other
-words of the site with the same stem (Snowball's English stemmer), so "commissioned" finds
-"commissioning" while prefixes still match as the reader types. (Stemming in lunr instead
-would break that: Material adds a trailing wildcard to every query word, and wildcard terms
-skip lunr's stemmer.) lunr and Snowball have no Welsh stemmer; Welsh has the mutations.
+rules live only in toolkit/mutations.py. English queries are stemmed in the query script
+(lunr's own stemmer cannot help: Material adds a trailing wildcard to every query word, and
+lunr skips its stemmer for wildcard terms).
 """
 
 from __future__ import annotations
@@ -24,15 +22,12 @@ import json
 import re
 from pathlib import Path
 
-import snowballstemmer
-
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .mutations import VOWELS, fold, radicals, rules_table
 
 TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*[^\W\d_])?")
 VARIANTS_BOOST = 0.5  # below the text's 1.0, so the form the reader typed ranks first
-STEMMERS = {"en": "english"}  # Snowball stemmers by language
 
 
 def words(doc: dict) -> list[str]:
@@ -46,30 +41,10 @@ def language_of(doc: dict) -> str:
     return folder if folder in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def siblings(words_by_doc: list[set[str]], stemmer: str) -> dict[str, frozenset[str]]:
-    """Each lower-case word -> the words it must be findable by: the words in these docs
-    with the same stem, less any that is a prefix of the word or of another sibling (the
-    query's trailing wildcard already finds those)."""
-    vocabulary = sorted({fold(w) for found in words_by_doc for w in found})
-    families: dict[str, list[str]] = {}
-    for word, stem in zip(vocabulary, snowballstemmer.stemmer(stemmer).stemWords(vocabulary)):
-        families.setdefault(stem, []).append(word)
-    by_word = {}
-    for family in families.values():
-        if len(family) == 1:
-            continue
-        for word in family:
-            others = [v for v in family if not word.startswith(v)]
-            by_word[word] = frozenset(v for v in others if not any(o != v and o.startswith(v) for o in others))
-    return by_word
-
-
 def expand_index(index: dict) -> dict:
     """Add the `variants` field to every doc, and the rules and field to the config."""
     docs = [(doc, language_of(doc), set(words(doc))) for doc in index["docs"]]
     vocabulary = {fold(w) for _, lang, found in docs if lang == "cy" for w in found}
-    family = {lang: siblings([found for _, lg, found in docs if lg == lang], stemmer)
-              for lang, stemmer in STEMMERS.items()}
     known: dict[tuple[str, str], frozenset[str]] = {}  # (language, word) -> its variants
 
     def variants_of(lang: str, word: str) -> frozenset[str]:
@@ -78,8 +53,6 @@ def expand_index(index: dict) -> dict:
             found = {folded} if folded != word.lower() else set()
             if lang == "cy":
                 found |= {r for r in radicals(folded) if r != folded and r in vocabulary}
-            elif lang in family:
-                found |= family[lang].get(folded, frozenset())
             known[lang, word] = frozenset(found)
         return known[lang, word]
 

@@ -15,7 +15,8 @@
  * Queries: the worker's messages are wrapped:
  *  - the index set-up message carries the mutation rules (from hooks/toolkit/mutations.py);
  *  - each query word is sent with its folded form (no hyphen or accent) and, in Welsh, its
- *    possible radical forms, the word as typed boosted so that exact matches rank first;
+ *    possible radical forms, in English its stem, the word as typed boosted so that exact
+ *    matches rank first;
  *  - the "missing" terms shown under a result are the words the reader typed, not the
  *    forms added here.
  * The build adds each Welsh word's radical form to a hidden `variants` field of the index.
@@ -121,6 +122,22 @@
     return found;
   }
 
+  // English: the word without its inflection (studies -> study, addressing -> address),
+  // searched as a prefix like every form, so any other inflection of it matches. A stem
+  // shorter than four letters is not searched (goes -> go would match far too much).
+  var SUFFIXES = [["ies", "y"], ["ied", "y"], ["ing", ""], ["ed", ""], ["es", ""], ["s", ""]];
+
+  function withStem(word) {
+    for (var i = 0; i < SUFFIXES.length; i++) {
+      var suffix = SUFFIXES[i][0];
+      if (word.length > suffix.length && word.slice(-suffix.length) === suffix && word.slice(-2) !== "ss") {
+        var stem = word.slice(0, -suffix.length) + SUFFIXES[i][1];
+        return stem.length >= 4 ? [word, stem] : [word];
+      }
+    }
+    return [word];
+  }
+
   function expand(query) {
     asked = [];
     var parts = [];
@@ -128,7 +145,7 @@
       var word = raw.replace(/^[+\-]+|[*~^\d]+$/g, "").toLowerCase();
       if (!word) return;
       var folded = fold(word).replace(/[^\w'\u00c0-\u024f]/g, "");
-      var forms = lang === "cy" ? radicals(folded) : [folded];
+      var forms = lang === "cy" ? radicals(folded) : withStem(folded);
       asked.push({word: word, forms: forms});
       // The word as typed, boosted: exact matches rank first. Material's worker adds a
       // trailing wildcard to the unboosted forms, so prefixes still match as you type.
