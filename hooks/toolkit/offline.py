@@ -89,9 +89,9 @@ def offline_files(site_dir: Path) -> list[str]:
 
 
 def zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
-    """A zip entry's date_time (UTC; zip cannot store dates before 1980)."""
+    """A zip entry's date_time, as the zip stores it: UTC, from 1980, to the even second."""
     moment = datetime.fromtimestamp(max(epoch, 315532800), timezone.utc)
-    return moment.timetuple()[:6]
+    return (*moment.timetuple()[:5], moment.second // 2 * 2)
 
 
 def make_zip(site_dir: Path, epoch: int) -> Path:
