@@ -140,8 +140,11 @@ def test_index_loads_on_first_search_only_in_the_page_language(page, site_dir, p
 @pytest.fixture(scope="module")
 def http_site(site_dir):
     """The built site over http on 127.0.0.1, as GitHub Pages would serve it."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
-    handler.log_message = lambda *args: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
