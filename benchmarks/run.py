@@ -218,7 +218,8 @@ def main() -> int:
     args = parser.parse_args()
     runs = 2 if args.quick else 5
     results: dict = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                     "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"}
+                     "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+                     "load_average": {"start": round(os.getloadavg()[0], 1)}}
     global SOURCE
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -275,6 +276,7 @@ def main() -> int:
             results["check"]["at_1000_s"] = scaling["1000"]["check_s"]
         else:
             results["scaling"].update(build_per_page_growth=None, hooks_per_page_growth=None)
+    results["load_average"]["end"] = round(os.getloadavg()[0], 1)
     results["budgets"] = {name: test(results) for name, test in BUDGETS.items()}
     out = Path(__file__).parent
     (out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
@@ -292,7 +294,11 @@ def markdown(r: dict) -> str:
     verdict = {True: "met", False: "NOT MET", None: "not measured"}
     lines = [f"# Benchmark results ({r['when']}, {r['machine']})", "",
              "Reference for every figure: the same docs built by plain Material in the same run (no toolkit",
-             "hooks, no search-welsh.js). Timings are medians; see the note on the machine below.", "",
+             "hooks, no search-welsh.js). Timings are medians of runs that alternate ours and plain Material.", "",
+             f"Machine: {r['machine']}, shared with other agents' builds and tests during the run "
+             f"(1-minute load average {r['load_average']['start']} at the start, {r['load_average']['end']} at the end; "
+             "2.0 would be both cores busy). Absolute times are therefore inflated and noisy; the ratios against "
+             "plain Material, measured alternately in the same run, are the figures to read.", "",
              "## Issue 18 targets", "",
              "| figure | ours | plain Material | target | verdict |", "|---|---|---|---|---|"]
     if r.get("first_visit"):

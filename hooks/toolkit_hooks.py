@@ -19,6 +19,7 @@ from toolkit.problems import format_report
 from toolkit.publish import is_preview, post_build
 from toolkit.render import render_page
 from toolkit.site import Site, collect
+from toolkit.template_cache import TEMPLATES
 from toolkit.timing import StepTimer
 from toolkit.validate import validate
 
@@ -59,6 +60,11 @@ def on_post_page(output: str, page, config) -> str:
     with _build["timer"].step("render"):
         lang = page.file.src_uri.partition("/")[0]
         return fix_page_html(output, lang, page.file.dest_uri, config.site_url or "")
+
+
+def on_env(env, config, files):  # toolkit.template_cache: compile theme templates once per run
+    env.bytecode_cache = TEMPLATES
+    return env
 
 
 @event_priority(-110)  # after the offline plugin has written the search index

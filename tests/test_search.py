@@ -3,10 +3,13 @@ English stems, and an index that loads only when the reader searches."""
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import http.server
 import json
 import re
+import shutil
 import threading
 
 import pytest
@@ -169,3 +172,31 @@ def test_arriving_from_a_result_highlights_at_once(page, site_dir):
     page.goto((site_dir / "ladder.html").as_uri() + "?h=gorfodaeth")
     page.wait_for_selector("article mark", timeout=15000)
     assert "gorfodaeth" in page.locator("article mark").first.inner_text().lower()
+
+
+# The policy the site's pages are to carry, with hashes for the theme's own inline scripts.
+CSP = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "worker-src 'self' blob:; connect-src 'self'; frame-src 'self' blob:; object-src 'none'; base-uri 'none'")
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)
+
+
+def with_csp(html: str) -> str:
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+                      for body in INLINE_SCRIPT.findall(html))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{CSP.format(hashes=hashes)}">'
+    return html.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + meta, 1)
+
+
+def test_search_from_disk_under_a_content_security_policy(page, site_dir, tmp_path):
+    """The iframe-worker shim (adapted) writes no inline script, so search from disk works
+    under `script-src 'self'`: the upstream shim's inline script would be blocked."""
+    site = shutil.copytree(site_dir, tmp_path / "site")
+    (site / "ladder.html").write_text(with_csp((site / "ladder.html").read_text(encoding="utf-8")), encoding="utf-8")
+    blocked: list[str] = []
+    page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None)
+    open_page(page, site, "ladder.html")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("gorfodaeth", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)  # no eval: the CSP forbids it
+    assert blocked == []
