@@ -22,6 +22,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import socket
 import statistics
@@ -52,8 +53,10 @@ BUDGETS = {
         lambda r: None if not r.get("first_visit") else max(p["ours"] for p in r["first_visit"].values()) <= FIRST_VISIT_BUDGET,
     "the offline zip holds one index per language, no lunr language files, no source maps":
         lambda r: r["zip"]["index_copies"] == 2 and r["zip"]["lunr_files"] == 0 and r["zip"]["source_maps"] == 0,
-    "mkdocs serve: save to served no longer than a plain Material build (ratio at most 1.0)":
+    "mkdocs serve: save to served no longer than a plain Material build (wall-time ratio at most 1.0)":
         lambda r: None if r["serve"]["ratio"] is None else r["serve"]["ratio"] <= 1.0,
+    "mkdocs serve: same, in CPU time (the machine is shared, so this is the steadier figure)":
+        lambda r: None if r["serve"]["cpu_ratio"] is None else r["serve"]["cpu_ratio"] <= 1.0,
     "time inside the hooks at most 10% of the full build": lambda r: r["hooks"]["own_share"] <= 0.10,
     "check takes at most 1 s on the real site": lambda r: r["check"]["real_site_s"] <= 1.0,
     "the hooks scale linearly (1000 vs 100 case studies: cost per page grows at most 1.3x)":
@@ -79,12 +82,24 @@ def copy_project(target: Path, hooks: bool = True) -> Path:
     return target
 
 
-def build(project: Path, out: Path) -> tuple[float, dict[str, float] | None]:
-    """(seconds for the whole build, the hooks' seconds per step and in total, if they ran)."""
-    start = time.perf_counter()
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def build(project: Path, out: Path) -> tuple[float, dict[str, float] | None, float]:
+    """(seconds for the whole build, the hooks' seconds per step and in total if they ran,
+    CPU seconds the build used: less sensitive than wall time to other work on the machine)."""
+    start, cpu = time.perf_counter(), children_cpu()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project,
                             env=ENV, check=True, capture_output=True, text=True)
-    return time.perf_counter() - start, parse_summary(result.stderr)
+    return time.perf_counter() - start, parse_summary(result.stderr), children_cpu() - cpu
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a running process has used so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def case_study(lang: str, n: int) -> str:
@@ -113,8 +128,9 @@ def time_check(project: Path, runs: int = 3) -> float:
     return statistics.median(times)
 
 
-def serve_rebuild(project: Path, tries: int = 3) -> list[float] | None:
-    """Seconds from saving a page to `mkdocs serve` serving the rebuilt page, on 127.0.0.1.
+def serve_rebuild(project: Path, tries: int = 3) -> tuple[list[float], list[float]] | None:
+    """Seconds from saving a page to `mkdocs serve` serving the rebuilt page, on 127.0.0.1,
+    and the CPU seconds the server used meanwhile, per try.
 
     Bounded: each try waits at most 60 s; None if the server never comes up."""
     with socket.socket() as probe:
@@ -141,18 +157,19 @@ def serve_rebuild(project: Path, tries: int = 3) -> list[float] | None:
             time.sleep(0.5)
         page = project / "docs/cy/ladder.md"
         original = page.read_text(encoding="utf-8")
-        times = []
+        times, cpus = [], []
         for n in range(tries):
             token = f"marcwr{n}x{int(time.time())}"
-            start = time.monotonic()
+            start, cpu = time.monotonic(), process_cpu(server.pid)
             page.write_text(original + f"\n\n{token}\n", encoding="utf-8")
             while token not in fetch():
                 if time.monotonic() - start > 60:
-                    return times or None
+                    return (times, cpus) if times else None
                 time.sleep(0.1)
             times.append(round(time.monotonic() - start, 2))
+            cpus.append(round(process_cpu(server.pid) - cpu, 2))
         page.write_text(original, encoding="utf-8")
-        return times
+        return times, cpus
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -230,6 +247,7 @@ def main() -> int:
         pairs = [(build(real, real / f"site-{i}"), build(bare, bare / f"site-{i}")) for i in range(runs)]
         with_times = [w[0] for w, _ in pairs]
         without_times = [b[0] for _, b in pairs]
+        without_cpu = statistics.median(b[2] for _, b in pairs)
         with_hooks, without_hooks = statistics.median(with_times), statistics.median(without_times)
         steps = {step: round(statistics.median(w[1][step] for w, _ in pairs), 3) for step in (*STEPS, "total")}
         results["build"] = {"median_s": round(with_hooks, 3), "runs_s": [round(t, 3) for t in with_times]}
@@ -237,6 +255,8 @@ def main() -> int:
                             "overhead": round(with_hooks / without_hooks - 1, 3),
                             "own_s": steps["total"], "own_share": round(steps["total"] / with_hooks, 3),
                             "steps_s": {step: steps[step] for step in STEPS},
+                            "with_cpu_s": round(statistics.median(w[2] for w, _ in pairs), 3),
+                            "without_cpu_s": round(without_cpu, 3),
                             "without_runs_s": [round(t, 3) for t in without_times]}
         site, bare_site = real / "site-0", bare / "site-0"
         paths = PAGES + ["en/" + p for p in PAGES]
@@ -248,16 +268,18 @@ def main() -> int:
                                    for p in indexes}
         results["zip"] = {**zip_contents(site), "plain_whole_site_bytes": zip_of_everything(bare_site, tmp / "plain.zip")}
         results["check"] = {"real_site_s": round(time_check(real), 3)}
-        tries = serve_rebuild(copy_project(tmp / "serve"), tries=3 if args.quick else 5)
+        tries, cpus = serve_rebuild(copy_project(tmp / "serve"), tries=3 if args.quick else 5) or (None, None)
         results["serve"] = {"tries_s": tries, "median_s": statistics.median(tries) if tries else None,
                             "plain_build_s": round(without_hooks, 3),
-                            "ratio": round(statistics.median(tries) / without_hooks, 2) if tries else None}
+                            "ratio": round(statistics.median(tries) / without_hooks, 2) if tries else None,
+                            "cpu_s": cpus, "plain_build_cpu_s": round(without_cpu, 3),
+                            "cpu_ratio": round(statistics.median(cpus) / without_cpu, 2) if cpus else None}
         scaling = {}
         for count in ([10, 100] if args.quick else [10, 100, 1000]):
             project = copy_project(tmp / f"scale-{count}")
             add_synthetic(project, count)
             pages = sum(1 for _ in (project / "docs").rglob("*.md"))
-            seconds, hooks = build(project, project / "site")
+            seconds, hooks, _ = build(project, project / "site")
             hooks_s = hooks["total"]
             check_s = time_check(project, runs=1)
             scaling[str(count)] = {"pages": pages, "build_s": round(seconds, 3), "per_page_ms": round(seconds / pages * 1000, 2),
@@ -309,8 +331,10 @@ def markdown(r: dict) -> str:
                  f"{z['lunr_files']} lunr, {z['source_maps']} source maps | {kib(z['plain_whole_site_bytes'])} (whole site zipped) | "
                  f"only what the copy uses | {verdict[z['index_copies'] == 2 and z['lunr_files'] == 0 and z['source_maps'] == 0]} |")
     if sv["median_s"] is not None:
-        lines.append(f"| `mkdocs serve`, save to served page | {sv['median_s']} s (tries: {', '.join(map(str, sv['tries_s']))}) | "
+        lines.append(f"| `mkdocs serve`, save to served page, wall time | {sv['median_s']} s (tries: {', '.join(map(str, sv['tries_s']))}) | "
                      f"{sv['plain_build_s']} s (`mkdocs build`) | ratio at most 1.0 | {sv['ratio']} ({verdict[sv['ratio'] <= 1.0]}) |")
+        lines.append(f"| `mkdocs serve`, save to served page, CPU time | {statistics.median(sv['cpu_s'])} s (tries: {', '.join(map(str, sv['cpu_s']))}) | "
+                     f"{sv['plain_build_cpu_s']} s | ratio at most 1.0 | {sv['cpu_ratio']} ({verdict[sv['cpu_ratio'] <= 1.0]}) |")
     steps = ", ".join(f"{step} {seconds} s" for step, seconds in h["steps_s"].items())
     lines += [f"| time inside the hooks | {h['own_s']} s = {h['own_share']:.1%} of the build ({steps}) | "
               f"{h['without_s']} s build without hooks | at most 10% | {verdict[h['own_share'] <= 0.10]} |",
@@ -319,6 +343,7 @@ def markdown(r: dict) -> str:
               "| measure | value |", "|---|---|",
               f"| strict build, median of {len(r['build']['runs_s'])} | {r['build']['median_s']} s (runs: {', '.join(map(str, r['build']['runs_s']))}) |",
               f"| same build by plain Material | {h['without_s']} s (runs: {', '.join(map(str, h['without_runs_s']))}) |",
+              f"| CPU time of the build, ours and plain Material (medians) | {h['with_cpu_s']} s, {h['without_cpu_s']} s |",
               f"| build time added by the toolkit (with against without) | {h['overhead']:.1%} |"]
     if "at_1000_s" in r["check"]:
         lines.append(f"| `check` with 1000 case studies per language | {r['check']['at_1000_s']} s |")
