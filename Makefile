@@ -42,9 +42,9 @@ spell: $(BIN)/.site-deps
 	scripts/install-system-deps.sh
 	$(BIN)/python -m toolkit spell
 
-# Copy browser scripts from npm into docs/assets/vendor/, with their licences.
+# Copy browser scripts from npm into docs/assets/vendor/, with their licences. The
+# iframe-worker shim is adapted by hand (no inline script, for the CSP): see its README.txt.
 vendor: node_modules/.package-lock.json
-	cp node_modules/iframe-worker/shim/index.js docs/assets/vendor/iframe-worker/shim.js
 	cp node_modules/iframe-worker/LICENSE docs/assets/vendor/iframe-worker/LICENSE.txt
 
 # The core's own tests: tiny docs trees through check and the renderer, no build, no browser.

@@ -20,9 +20,17 @@ from mkdocs.structure.files import File
 from toolkit.build import Build
 from toolkit.markdown_ext import ToolkitExtension
 from toolkit.problems import format_report
+from toolkit.publish import is_preview
+from toolkit.template_cache import TEMPLATES
 
 log = logging.getLogger("mkdocs.hooks.toolkit")
 _current: Build | None = None  # the build in progress, for on_build_error, which gets no config
+_preview = False  # under `mkdocs serve`: skip what only a published site needs
+
+
+def on_startup(command: str, **_) -> None:
+    global _preview
+    _preview = is_preview(command)
 
 
 def _build(config) -> Build:
@@ -36,6 +44,7 @@ def on_config(config):
         config.toolkit_build = _current = Build.start(Path(config.config_file_path), Path(config.docs_dir),
                                                       config.plugins["i18n"].config.languages)
         config.toolkit_build.site_dir = Path(config.site_dir)
+        config.toolkit_build.preview = _preview
         config.markdown_extensions.append(ToolkitExtension(config.toolkit_build.context))
     return config
 
@@ -45,8 +54,7 @@ def on_pre_build(config) -> None:
     build.depth += 1
     if build.depth > 1:
         return
-    with build.timer.step("collect and validate"):
-        fatal = build.collect()
+    fatal = build.collect()
     if fatal:  # MkDocs would crash on these files: report everything now
         _fail(build, config)
 
@@ -70,7 +78,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_page_content(html: str, page, config, files) -> str:
     build = _build(config)
-    with build.timer.step("render"):
+    with build.timer.step("validate"):
         build.page_content(page.file.src_uri, html)
         build.escape_meta(page.meta, page.title)
     return html
@@ -78,8 +86,14 @@ def on_page_content(html: str, page, config, files) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     build = _build(config)
-    with build.timer.step("render"):
+    with build.timer.step("validate"):  # mostly the check of the whole page
         return build.page_html(page.file.src_uri, page.file.dest_uri, output, config.site_url or "", page.content)
+
+
+def on_env(env, config, files):
+    """Compile the theme's templates once per MkDocs run (toolkit.template_cache)."""
+    env.bytecode_cache = TEMPLATES
+    return env
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
@@ -98,7 +112,7 @@ def on_post_build(config) -> None:
     with build.timer.step("post-build"):
         for line in build.publish(Path(config.site_dir)):
             log.info(line)
-    log.info(build.timer.report())
+    log.info(build.timer.summary())
 
 
 def on_build_error(error) -> None:

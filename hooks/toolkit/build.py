@@ -19,15 +19,13 @@ from .html_check import check_document
 from .languages import Languages
 from .links import check_links
 from .markdown_ext import RenderContext
-from .offline import make_zip
 from .page_html import fix_page_html
 from .problems import Problem
 from .project import load_project
+from .publish import post_build
 from .render import page_markdown, prepare_context
-from .search_index import expand_search_index
 from .site import Site, collect
 from .site_check import render_pages
-from .sitemaps import write_language_sitemaps
 from .timing import StepTimer
 from .validate import RenderedPage, check_rendered, check_sources
 
@@ -42,6 +40,7 @@ class Build:
     context: RenderContext
     site: Site | None = None
     site_dir: Path = Path("site")
+    preview: bool = False  # mkdocs serve: no zip or sitemaps
     depth: int = 0  # how many (nested) language builds are running
     reported: bool = False
     timer: StepTimer = field(default_factory=StepTimer)
@@ -60,9 +59,11 @@ class Build:
     def collect(self) -> bool:
         """Read and check the sources; True when files are unreadable or may not ship, which
         MkDocs would crash on, so the whole report (rendered checks included) is made now."""
-        self.site = collect(self.docs_dir, self.root)
-        prepare_context(self.context, self.site)
-        self._problems = check_sources(self.site)
+        with self.timer.step("collect"):
+            self.site = collect(self.docs_dir, self.root)
+            prepare_context(self.context, self.site)
+        with self.timer.step("validate"):
+            self._problems = check_sources(self.site)
         if not self.site.tree.problems:
             return False
         for problems, rendered in render_pages(self.site):
@@ -136,13 +137,5 @@ class Build:
         return sorted(set(self._problems + links))
 
     def publish(self, site_dir: Path) -> list[str]:
-        """The outputs made from the finished site; returns lines for the log."""
-        lines = []
-        size = expand_search_index(site_dir)
-        if size:
-            lines.append(f"Search index: {size.before // 1024} KiB, {size.after // 1024} KiB with Welsh forms "
-                         f"({size.ratio:.2f}x)")
-        write_language_sitemaps(site_dir)
-        zip_path = make_zip(site_dir)
-        lines.append(f"Offline copy: {zip_path} ({zip_path.stat().st_size // 1024} KiB)")
-        return lines
+        """The outputs made from the finished site (toolkit.publish); returns lines for the log."""
+        return post_build(site_dir, self.root, self.preview).log_lines()

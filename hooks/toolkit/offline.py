@@ -2,12 +2,20 @@
 
 Unzipped anywhere, `index.html` opens from disk with navigation, search, the language
 switcher and the case-study filter working, because the site loads nothing from afar.
+
+The zip holds only what the copy uses from disk: each language's search index once (the
+`.js` form that file:// pages load), only the lunr language files Material's search worker
+would load for the index's languages (none for Welsh and English), and no source maps,
+sitemaps, 404 page or earlier zips. Every entry carries the same fixed time (from
+SOURCE_DATE_EPOCH or the last git commit), so the same commit gives the same zip.
 """
 
 from __future__ import annotations
 
+import json
 import posixpath
 import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 from .languages import DEFAULT_LANGUAGE
@@ -17,6 +25,9 @@ ZIP_NAME = "pecyn-cymorth-cydgynhyrchu.zip"
 FOLDER = "pecyn-cymorth-cydgynhyrchu"  # the folder the zip unpacks into
 MARKER = "<!-- offline-copy -->"
 SKIP_SUFFIXES = (".zip", ".map", ".gz")
+SKIP_NAMES = ("sitemap.xml", "404.html")
+LUNR = "assets/javascripts/lunr/"
+STORED_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".woff", ".woff2")  # already compressed
 
 
 def built_path(lang: str, rel: str) -> str:
@@ -32,12 +43,67 @@ def offline_link(lang: str, rel: str) -> str:
             f"<br>{label('offline-how', lang)}</p>")
 
 
-def make_zip(site_dir: Path) -> Path:
-    """Zip the built site (not source maps, not earlier zips) into site_dir/ZIP_NAME."""
+def lunr_files_needed(langs: list[str]) -> set[str]:
+    """The files under assets/javascripts/lunr/ that Material's search worker imports for
+    these index languages (its `Ie` function: see toolkit.theme_internals)."""
+    needed = set()
+    for lang in langs:
+        if lang == "ja":
+            needed.add("tinyseg.js")
+        elif lang in ("hi", "th"):
+            needed.add("wordcut.js")
+        if lang != "en":
+            needed.add(f"min/lunr.{lang}.min.js")
+    if len(langs) > 1:
+        needed.add("min/lunr.multi.min.js")
+    if needed:
+        needed.add("min/lunr.stemmer.support.min.js")
+    return needed
+
+
+def index_languages(site_dir: Path) -> list[str]:
+    """Every lunr language named by the per-language search indexes' configs."""
+    langs: list[str] = []
+    for path in sorted((Path(site_dir) / "search").glob("search_index.*.json")):
+        for lang in json.loads(path.read_text(encoding="utf-8"))["config"].get("lang", []):
+            if lang not in langs:
+                langs.append(lang)
+    return langs
+
+
+def offline_files(site_dir: Path) -> list[str]:
+    """The site's files (relative POSIX paths, sorted) that the offline copy needs."""
+    site_dir = Path(site_dir)
+    lunr = {LUNR + name for name in lunr_files_needed(index_languages(site_dir))}
+    keep = []
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if not path.is_file() or path.name.endswith(SKIP_SUFFIXES) or path.name in SKIP_NAMES:
+            continue
+        if rel.startswith(LUNR) and rel not in lunr:
+            continue
+        if rel.startswith("search/") and rel.endswith(".json"):  # file:// loads the .js copy
+            continue
+        keep.append(rel)
+    return keep
+
+
+def zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
+    """A zip entry's date_time, as the zip stores it: UTC, from 1980, to the even second."""
+    moment = datetime.fromtimestamp(max(epoch, 315532800), timezone.utc)
+    return (*moment.timetuple()[:5], moment.second // 2 * 2)
+
+
+def make_zip(site_dir: Path, epoch: int) -> Path:
+    """Zip what the offline copy needs into site_dir/ZIP_NAME, every entry stamped `epoch`."""
     site_dir = Path(site_dir)
     target = site_dir / ZIP_NAME
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-        for path in sorted(site_dir.rglob("*")):
-            if path.is_file() and not path.name.endswith(SKIP_SUFFIXES):
-                archive.write(path, f"{FOLDER}/{path.relative_to(site_dir).as_posix()}")
+    stamp = zip_time(epoch)
+    with zipfile.ZipFile(target, "w") as archive:
+        for rel in offline_files(site_dir):
+            info = zipfile.ZipInfo(f"{FOLDER}/{rel}", date_time=stamp)
+            info.external_attr = 0o644 << 16
+            stored = rel.endswith(STORED_SUFFIXES)
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            archive.writestr(info, (site_dir / rel).read_bytes(), compresslevel=None if stored else 6)
     return target

@@ -1,19 +1,28 @@
-"""Search that understands Welsh: expand Material's search index after the build.
+"""Search that understands Welsh, one index per language, loaded only when a reader searches.
 
-Each page section of the index gets a hidden `variants` field: its words without hyphens or
-accents, and, for Welsh pages, the radical form of each mutated word when that radical is a
-word the site uses. The query script (docs/assets/js/search-welsh.js) reads the mutation
-rules from the index's config, so the rules live only in toolkit/mutations.py.
+After the build, Material's one search index for both languages is split into one per
+language (`search/search_index.cy.json`, `search_index.en.json`, and for file:// readers
+`search_index.cy.js`, `search_index.en.js` holding `var __index = …`), and the combined
+files are removed. docs/assets/js/search-welsh.js fetches the reader's language only, when
+search is first focused or opened (see toolkit.theme_internals for the theme's side).
+
+Each page section gets a hidden `variants` field: its words without hyphens or accents,
+and, for Welsh pages, the radical form of each mutated word when that radical is a word the
+site uses. The Welsh index's config carries the mutation rules for the query script, so the
+rules live only in toolkit/mutations.py. English queries are stemmed in the query script
+(lunr's own stemmer cannot help: Material adds a trailing wildcard to every query word, and
+lunr skips its stemmer for wildcard terms).
 """
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .mutations import VOWELS, fold, radicals, rules_table
 
 TAG = re.compile(r"<[^>]+>")
@@ -21,38 +30,34 @@ WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*[^\W\d_])?")
 VARIANTS_BOOST = 0.5  # below the text's 1.0, so the form the reader typed ranks first
 
 
-@dataclass(frozen=True)
-class IndexSize:
-    """Bytes of search_index.json before and after the expansion."""
-
-    before: int
-    after: int
-
-    @property
-    def ratio(self) -> float:
-        return self.after / self.before
-
-
 def words(doc: dict) -> list[str]:
     text = html.unescape(TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}"))
     return WORD.findall(text)
 
 
-def is_welsh(doc: dict) -> bool:
-    return not doc["location"].startswith("en/")
+def language_of(doc: dict) -> str:
+    """Pages of the default language are at the site root, the others under /<lang>/."""
+    folder = doc["location"].partition("/")[0]
+    return folder if folder in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def expand_index(index: dict) -> dict:
     """Add the `variants` field to every doc, and the rules and field to the config."""
-    vocabulary = {fold(w) for doc in index["docs"] if is_welsh(doc) for w in words(doc)}
-    for doc in index["docs"]:
-        variants: set[str] = set()
-        for word in words(doc):
+    docs = [(doc, language_of(doc), set(words(doc))) for doc in index["docs"]]
+    vocabulary = {fold(w) for _, lang, found in docs if lang == "cy" for w in found}
+    known: dict[tuple[str, str], frozenset[str]] = {}  # (language, word) -> its variants
+
+    def variants_of(lang: str, word: str) -> frozenset[str]:
+        if (lang, word) not in known:
             folded = fold(word)
-            if folded != word.lower():
-                variants.add(folded)
-            if is_welsh(doc):
-                variants.update(r for r in radicals(folded) if r != folded and r in vocabulary)
+            found = {folded} if folded != word.lower() else set()
+            if lang == "cy":
+                found |= {r for r in radicals(folded) if r != folded and r in vocabulary}
+            known[lang, word] = frozenset(found)
+        return known[lang, word]
+
+    for doc, lang, found in docs:
+        variants = set().union(*(variants_of(lang, w) for w in found))
         if variants:
             doc["variants"] = " ".join(sorted(variants))
     index["config"]["fields"]["variants"] = {"boost": VARIANTS_BOOST}
@@ -60,17 +65,38 @@ def expand_index(index: dict) -> dict:
     return index
 
 
-def expand_search_index(site_dir: Path) -> IndexSize | None:
-    """Rewrite search/search_index.json and the offline plugin's search_index.js."""
+def split_index(index: dict) -> dict[str, dict]:
+    """One index per language: its own docs; the Welsh rules only in Welsh."""
+    split = {}
+    for lang in LANGUAGES:
+        config = copy.deepcopy(index["config"])
+        if lang != "cy":
+            config.pop("welsh", None)
+        split[lang] = {"config": config, "docs": [doc for doc in index["docs"] if language_of(doc) == lang]}
+    return split
+
+
+def index_path(site_dir: Path, lang: str, suffix: str) -> Path:
+    """search/search_index.<lang>.json (http) or .js (file://: `var __index = …`)."""
+    return Path(site_dir) / "search" / f"search_index.{lang}{suffix}"
+
+
+def write_language_indexes(site_dir: Path, scripts: bool = True) -> dict[str, int] | None:
+    """Replace Material's combined index (and the offline plugin's .js copy) with one
+    expanded index per language; the .js copies only when `scripts` (not needed by serve).
+    Returns the bytes of each language's JSON index, or None if search is off."""
     folder = Path(site_dir) / "search"
     source = folder / "search_index.json"
     if not source.is_file():
         return None
-    before = source.stat().st_size
-    data = json.dumps(expand_index(json.loads(source.read_text(encoding="utf-8"))), ensure_ascii=False,
-                      separators=(",", ":"))
-    source.write_text(data, encoding="utf-8")
-    script = folder / "search_index.js"
-    if script.is_file():  # the offline plugin's copy, for file:// readers
-        script.write_text(f"var __index = {data}", encoding="utf-8")
-    return IndexSize(before, len(data.encode("utf-8")))
+    index = expand_index(json.loads(source.read_text(encoding="utf-8")))
+    sizes = {}
+    for lang, part in split_index(index).items():
+        data = json.dumps(part, ensure_ascii=False, separators=(",", ":"))
+        index_path(site_dir, lang, ".json").write_text(data, encoding="utf-8")
+        if scripts:
+            index_path(site_dir, lang, ".js").write_text(f"var __index = {data}", encoding="utf-8")
+        sizes[lang] = len(data.encode("utf-8"))
+    source.unlink()
+    (folder / "search_index.js").unlink(missing_ok=True)
+    return sizes

@@ -1,18 +1,26 @@
-"""Time spent in each step of the toolkit's work during a build, for the log and benchmarks."""
+"""Where the build's own time goes: one figure per step of the toolkit's work.
+
+The hooks wrap each step in `timer.step(name)`; the build log gets one INFO line from
+`timer.summary()`, which the benchmark reads back (`toolkit hooks took ... s (collect ...)`).
+"""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+STEPS: tuple[str, ...] = ("collect", "validate", "render", "post-build")
+SUMMARY = re.compile(r"toolkit hooks took (?P<total>[\d.]+) s \((?P<steps>[^)]*)\)")
+
 
 @dataclass
 class StepTimer:
-    """Seconds per named step, added up over the whole build (every language)."""
+    """Seconds spent in each step, added up over every call (render runs once per page)."""
 
-    seconds: dict[str, float] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STEPS, 0.0))
 
     @contextmanager
     def step(self, name: str) -> Iterator[None]:
@@ -22,6 +30,22 @@ class StepTimer:
         finally:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
-    def report(self) -> str:
+    @property
+    def total(self) -> float:
+        return sum(self.seconds.values())
+
+    def summary(self) -> str:
         steps = ", ".join(f"{name} {seconds:.3f} s" for name, seconds in self.seconds.items())
-        return f"toolkit hooks took {sum(self.seconds.values()):.3f} s ({steps})"
+        return f"toolkit hooks took {self.total:.3f} s ({steps})"
+
+
+def parse_summary(log: str) -> dict[str, float] | None:
+    """The figures of a build log's summary line: {'total': …, 'collect': …, …}."""
+    match = SUMMARY.search(log)
+    if not match:
+        return None
+    figures = {"total": float(match["total"])}
+    for part in match["steps"].split(", "):
+        name, seconds, _unit = part.split(" ")
+        figures[name] = float(seconds)
+    return figures

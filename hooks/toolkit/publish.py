@@ -1,0 +1,67 @@
+"""The steps after MkDocs has written every language: search, sitemaps and the offline zip.
+
+Under `mkdocs serve` only the search index is rebuilt (the preview's search must stay
+right); the sitemaps and the zip are for a published site, so a contributor's save does not
+wait for them. A published build is reproducible: the same commit gives the same bytes,
+with every date taken from SOURCE_DATE_EPOCH when set, else from the last git commit.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .offline import make_zip
+from .search_index import write_language_indexes
+from .sitemaps import date_sitemap, write_language_sitemaps
+
+
+def is_preview(command: str) -> bool:
+    """True for `mkdocs serve` (MkDocs' on_startup `command`), false for build and gh-deploy."""
+    return command == "serve"
+
+
+def source_epoch(project_dir: Path) -> int:
+    """SOURCE_DATE_EPOCH if set, else the last commit's time, else now (not reproducible:
+    outside a git checkout, set SOURCE_DATE_EPOCH)."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project_dir, capture_output=True,
+                             text=True, check=True).stdout.strip()
+        return int(out)
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return int(time.time())
+
+
+@dataclass(frozen=True)
+class Published:
+    """What post_build wrote, for the build log."""
+
+    index_bytes: dict[str, int]
+    zip_path: Path | None
+
+    def log_lines(self) -> list[str]:
+        lines = []
+        if self.index_bytes:
+            sizes = ", ".join(f"{lang} {size // 1024} KiB" for lang, size in self.index_bytes.items())
+            lines.append(f"Search index per language: {sizes}")
+        if self.zip_path:
+            lines.append(f"Offline copy: {self.zip_path} ({self.zip_path.stat().st_size // 1024} KiB)")
+        return lines
+
+
+def post_build(site_dir: Path, project_dir: Path, preview: bool) -> Published:
+    """Run once, after the last language is built (the offline plugin has written its
+    search_index.js by then)."""
+    site_dir = Path(site_dir)
+    sizes = write_language_indexes(site_dir, scripts=not preview) or {}
+    if preview:
+        return Published(sizes, None)
+    epoch = source_epoch(project_dir)
+    date_sitemap(site_dir, epoch)
+    write_language_sitemaps(site_dir)
+    return Published(sizes, make_zip(site_dir, epoch))

@@ -1,0 +1,33 @@
+"""The theme internals the site relies on (toolkit.theme_internals) are still there in the
+installed packages: a Material or i18n upgrade that changes one fails here, by name."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from toolkit.theme_internals import THEME_INTERNALS, Internal
+
+
+def package_dir(name: str) -> Path:
+    return Path(importlib.util.find_spec(name).origin).parent
+
+
+@pytest.mark.parametrize("internal", THEME_INTERNALS, ids=lambda i: i.what[:60])
+def test_theme_internal_is_still_there(internal: Internal):
+    files = sorted(package_dir(internal.package).glob(internal.files))
+    assert len(files) == 1, f"{internal.files}: expected one file, found {files}"
+    text = files[0].read_text(encoding="utf-8")
+    missing = [pattern for pattern in internal.patterns if not re.search(pattern, text)]
+    assert missing == [], f"{files[0].name} changed: {internal.what} Revisit: {internal.relied_on_by}"
+
+
+def test_the_material_version_is_the_one_documented():
+    """A new version may keep every pattern and still change behaviour: re-read the list."""
+    from importlib.metadata import version
+
+    assert version("mkdocs-material") == "9.8.1"
+    assert version("mkdocs-static-i18n") == "1.3.1"
