@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 
 from toolkit.languages import DEFAULT_LANGUAGE, LANGUAGES
 from toolkit.offline import make_zip
-from toolkit.page_html import fix_page_html
+from toolkit.page_html import fix_page_html, not_found_page
 from toolkit.problems import format_report
 from toolkit.render import render_page
 from toolkit.search_index import expand_search_index
@@ -59,6 +59,10 @@ def on_post_page(output: str, page, config) -> str:
     fixed = fix_page_html(output, lang, page.file.dest_uri, config.site_url or "")
     _build["seconds"] += time.perf_counter() - start
     return fixed
+
+
+def on_post_template(output: str, template_name: str, config) -> str:  # the bilingual 404 page: toolkit.page_html
+    return not_found_page(output, config.theme["language"], config.site_url or "") if template_name == "404.html" else output
 
 
 @event_priority(-110)  # after the offline plugin has written the search index

@@ -120,6 +120,7 @@ LABELS: dict[str, Term] = {
         Term("showing", "Yn dangos {shown} o {total} astudiaeth achos", "Showing {shown} of {total} case studies"),
         Term("examples", "Astudiaethau achos", "Case studies"),
         Term("search", "Chwilio", "Search"),
+        Term("updated", "Diweddarwyd ddiwethaf", "Last updated"),
         Term("offline-download", "Lawrlwytho'r pecyn cyfan i'w ddarllen heb gysylltiad (ffeil zip)",
              "Download the whole toolkit to read offline (zip file)"),
         Term("offline-how", "Dadsipiwch y ffeil ac agorwch index.html yn eich porwr: mae'r chwilio, y ddewislen iaith a'r hidlydd astudiaethau achos i gyd yn gweithio heb y rhyngrwyd.",
