@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from toolkit.languages import DEFAULT_LANGUAGE, LANGUAGES
-from toolkit.offline import make_zip
+from toolkit.offline import link_download, make_zip
 from toolkit.page_html import fix_page_html, not_found_page
 from toolkit.problems import format_report
 from toolkit.render import render_page
@@ -76,6 +76,7 @@ def on_post_build(config) -> None:
         log.info(f"Search index: {size.before // 1024} KiB, {size.after // 1024} KiB with Welsh forms ({size.ratio:.2f}x)")
     write_language_sitemaps(Path(config.site_dir))
     zip_path = make_zip(Path(config.site_dir))
+    link_download(Path(config.site_dir), zip_path)  # the site's home pages offer the zip (toolkit.offline)
     log.info(f"Offline copy: {zip_path} ({zip_path.stat().st_size // 1024} KiB)")
     _build["seconds"] += time.perf_counter() - start
     log.info(f"toolkit hooks took {_build['seconds']:.3f} s")

@@ -105,13 +105,14 @@ def render_index(cases: list[CaseStudy], from_rel: str, lang: str) -> str:
     items = []
     for case in cases:
         href = relative_link(from_rel, f"case-studies/{case.slug}.md").removesuffix(".md") + ".html"
-        meta = " · ".join(
-            [RUNGS.get(case.ladder).label(lang), SECTORS.get(case.sector).label(lang), COUNTRIES.get(case.country).label(lang)]
+        meta = " · ".join(  # each value named, so a rung is not read as a stage
+            f'<span class="cs-item__meta-label">{html.escape(v.name.label(lang))}:</span> '
+            f'{html.escape(v.get(case.values[v.name.id]).label(lang))}' for v in (RUNGS, SECTORS, COUNTRIES)
         ) if case.ladder and case.sector and case.country else ""
         items.append(
             f'<li class="cs-item" {_facet_attrs(case)}><a href="{html.escape(href)}">{html.escape(case.title)}</a>'
             f'<br><span class="cs-item__summary">{html.escape(case.summary or "")}</span>'
-            f'<br><span class="cs-item__meta">{html.escape(meta)}</span></li>'
+            f'<br><span class="cs-item__meta">{meta}</span></li>'
         )
     parts = [
         f"## {label('all', lang)} {{#all}}",

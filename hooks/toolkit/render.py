@@ -70,12 +70,13 @@ def case_card(site: Site, case: CaseStudy, rel: str) -> str:
     def link(page: str, anchor: str, text: str) -> str:
         return f"[{text}]({relative_link(rel, page, anchor)})"
 
+    country = COUNTRIES.get(case.country).label(lang) if case.country else ""
     rows = [
         (STAGES.name.label(lang), ", ".join(link("definitions.md", s, STAGES.get(s).label(lang)) for s in case.stages)),
         (RUNGS.name.label(lang), link("ladder.md", case.ladder, RUNGS.get(case.ladder).label(lang)) if case.ladder else ""),
         (SECTORS.name.label(lang), SECTORS.get(case.sector).label(lang) if case.sector else ""),
         (label("place", lang), case.place or ""),
-        (COUNTRIES.name.label(lang), COUNTRIES.get(case.country).label(lang) if case.country else ""),
+        (COUNTRIES.name.label(lang), "" if country in (case.place or "") else country),  # "Cardiff, Wales" says it
         (label("years", lang), case.years or ""),
     ]
     if case.organisations:

@@ -121,8 +121,11 @@ LABELS: dict[str, Term] = {
         Term("examples", "Astudiaethau achos", "Case studies"),
         Term("search", "Chwilio", "Search"),
         Term("updated", "Diweddarwyd ddiwethaf", "Last updated"),
-        Term("offline-download", "Lawrlwytho'r pecyn cyfan i'w ddarllen heb gysylltiad (ffeil zip)",
-             "Download the whole toolkit to read offline (zip file)"),
+        Term("offline-download", "Lawrlwytho'r pecyn cyfan i'w ddarllen heb gysylltiad",
+             "Download the whole toolkit to read offline"),
+        Term("offline-format", "ffeil zip", "zip file"),
+        Term("offline-here", "Dyma gopi all-lein y pecyn cymorth, ar eich cyfrifiadur eich hun: mae'n gweithio heb y rhyngrwyd, ond nid yw'n newid pan gaiff y wefan ei diweddaru.",
+             "This is the offline copy of the toolkit, on your own computer: it works without the internet, but it does not change when the published site is updated."),
         Term("offline-how", "Dadsipiwch y ffeil ac agorwch index.html yn eich porwr: mae'r chwilio, y ddewislen iaith a'r hidlydd astudiaethau achos i gyd yn gweithio heb y rhyngrwyd.",
              "Unzip the file and open index.html in your browser: search, the language menu and the case-study filter all work without the internet."),
     )
