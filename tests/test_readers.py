@@ -245,7 +245,8 @@ CHROME_STRINGS = """() => {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent.trim();
-      if (text && !foreign(node.parentElement) && node.parentElement.closest("article .md-nav, .md-nav--secondary") === null)
+      const parent = node.parentElement;
+      if (text && !foreign(parent) && !parent.closest("script, style, code, .md-nav--secondary"))
         out.push(`text: ${text}`);
     }
   }
@@ -253,16 +254,26 @@ CHROME_STRINGS = """() => {
 }"""
 
 
+FILE_NAME = re.compile(r"\S+\.[a-z]{2,4}\b")  # index.html, a file name in any language
+
+
 def wrong_language(strings: list[str], lang: str, lists: WordLists) -> list[str]:
-    """Strings with a word the page's language does not know but the other language does."""
+    """Strings with a word the page's language does not know but the other language does.
+
+    Capitalised words are names (of programmes, organisations, places) and are left alone,
+    as the spell-check does; the interface's own words are lower case."""
     other = "en" if lang == "cy" else "cy"
-    words = {w for s in strings for w in tokens(s.split(": ", 1)[1]) if not w[:1].isupper() or w.lower() == w}
-    words |= {w.lower() for s in strings for w in tokens(s.split(": ", 1)[1])}
+
+    def words_of(text: str) -> set[str]:
+        return {w for w in tokens(FILE_NAME.sub(" ", text.split(": ", 1)[1])) if w == w.lower()}
+
+    words = {w for s in strings for w in words_of(s)}
     unknown = {w for w in aspell_unknown(words, DICTIONARIES[lang]) if not lists.knows(w, lang)}
     if lang == "cy":
-        unknown = {w for w in unknown if all(r in aspell_unknown(radicals(w.lower()), "cy") for r in radicals(w.lower()))}
+        unknown = {w for w in unknown if not any(lists.knows(r, "cy") for r in radicals(w))
+                   and radicals(w) <= aspell_unknown(radicals(w), "cy")}
     foreign = unknown - aspell_unknown(unknown, DICTIONARIES[other]) - lists.names
-    return sorted(s for s in strings if any(w in foreign or w.lower() in foreign for w in tokens(s.split(": ", 1)[1])))
+    return sorted(s for s in strings if words_of(s) & foreign)
 
 
 def test_palette_toggle_speaks_the_page_language(tab, site_dir):
