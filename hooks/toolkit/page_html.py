@@ -32,7 +32,7 @@ ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 CELL = re.compile(r"<td\b")
 TAG = re.compile(r"<[^>]+>")
 UPDATED = "<!-- toolkit:updated -->"  # where the templates want the date (overrides/)
-SWITCHER_LINK = re.compile(r'<a href="[^"]*" hreflang="([a-z-]+)" class="md-select__link">')
+SWITCHER_LINK = re.compile(r'<a href="[^"]*" hreflang="([a-z-]+)" class="md-select__link">')  # as Material writes it
 
 
 def absolute_alternates(html: str, page_path: str, site_url: str) -> str:
@@ -93,10 +93,15 @@ def fill_updated(html: str, lang: str, page_path: str) -> str:
     return html.replace(UPDATED, text)
 
 
+def name_switcher_languages(html: str) -> str:
+    """Each language menu entry ("Cymraeg", "English") is marked as written in its language."""
+    return re.sub(r'(<a href="[^"]*" hreflang="([a-z-]+)") class="md-select__link">', r'\1 lang="\2" class="md-select__link">', html)
+
+
 def fix_page_html(html: str, lang: str, page_path: str, site_url: str) -> str:
     html = absolute_alternates(html, page_path, site_url)
     html = fill_updated(label_table_cells(html), lang, page_path)
-    return label_search_dialog(html, lang)
+    return name_switcher_languages(label_search_dialog(html, lang))
 
 
 def not_found_page(html: str, lang: str, site_url: str) -> str:
@@ -115,4 +120,4 @@ def not_found_page(html: str, lang: str, site_url: str) -> str:
     html = SWITCHER_LINK.sub(
         lambda m: f'<a href="{"index.html" if m.group(1) == DEFAULT_LANGUAGE else m.group(1) + "/index.html"}" '
                   f'hreflang="{m.group(1)}" class="md-select__link">', html)
-    return label_search_dialog(html.replace(UPDATED, ""), lang)
+    return name_switcher_languages(label_search_dialog(html.replace(UPDATED, ""), lang))
