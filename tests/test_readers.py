@@ -219,7 +219,7 @@ def test_language_switch_keeps_the_fragment_from_disk(tab, site_dir, start, lang
 def test_language_switch_keeps_a_fragment_chosen_after_loading(tab, http_site):
     page = tab(1280)
     page.goto(http_site + "ladder.html")
-    page.locator("article .ladder-glance a[href='#engagement']").click()
+    page.locator(".md-sidebar--secondary a[href='#engagement']").click()  # the table of contents
     page.wait_for_function("location.hash === '#engagement'")
     switch_language(page, "en")
     assert page.url == http_site + "en/ladder.html#engagement"
