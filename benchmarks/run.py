@@ -138,7 +138,7 @@ def serve_rebuild(project: Path, tries: int = 3) -> tuple[list[float], list[floa
         port = probe.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    site_url = re.search(r"^site_url:\s*(\S+)", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    site_url = re.search(r"^site_url:.*?(https?://[^'\"\]\s]+)", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
     path = urllib.parse.urlparse(site_url.group(1)).path if site_url else "/"  # serve mounts the site here
     url = f"http://127.0.0.1:{port}{path.rstrip('/')}/ladder.html"
 

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File
 
 from toolkit.build import Build
 from toolkit.markdown_ext import ToolkitExtension
+from toolkit.page_html import not_found_page
 from toolkit.problems import format_report
 from toolkit.publish import is_preview
 from toolkit.template_cache import TEMPLATES
@@ -97,7 +98,9 @@ def on_env(env, config, files):
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
-    """Theme pages without a source (404.html) get the same policy as every page."""
+    """The bilingual 404 page (toolkit.page_html), checked and given the same policy as every page."""
+    if template_name == "404.html":
+        output_content = not_found_page(output_content, config.theme["language"], config.site_url or "")
     return _build(config).template_html(template_name, output_content)
 
 

@@ -73,7 +73,9 @@ def test_case_study_filter_works_from_disk(page, site_dir, path, stage_label):
     assert form.is_visible(), "the filter is revealed when JavaScript runs"
     items = page.locator(".cs-all .cs-item")
     total = items.count()
-    page.select_option("#cs-filter-stages", label=stage_label)
+    option = page.locator("#cs-filter-stages option[value=co-commissioning]")
+    assert option.inner_text().startswith(stage_label + " (")  # each choice shows its count
+    page.select_option("#cs-filter-stages", "co-commissioning")
     visible = page.locator(".cs-all .cs-item:visible")
     shown = visible.count()
     assert 0 < shown < total

@@ -111,8 +111,8 @@ class Build:
         """The final page: fixed up, its frame (all but the content, checked already) checked,
         and given its Content-Security-Policy."""
         page = self._page(src_uri)
-        output = fix_page_html(output, page.lang, dest_uri, site_url)
         scan = check_document(output.replace(content, "", 1) if content else output)
+        output = fix_page_html(output, page.lang, dest_uri, site_url)
         findings = list(scan.findings)
         for script in scan.inline_scripts:
             if not is_theme_script(script):

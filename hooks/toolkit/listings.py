@@ -114,9 +114,11 @@ def render_index(parent: etree.Element, cases: list[CaseStudy], from_rel: str, l
         element(item, "span", case.summary or "", class_="cs-item__summary")
         if case.ladder and case.sector and case.country:
             element(item, "br")
-            meta = [RUNGS.get(case.ladder).label(lang), SECTORS.get(case.sector).label(lang),
-                    COUNTRIES.get(case.country).label(lang)]
-            element(item, "span", " · ".join(meta), class_="cs-item__meta")
+            meta = element(item, "span", class_="cs-item__meta")
+            for index, vocabulary in enumerate((RUNGS, SECTORS, COUNTRIES)):  # each value named, so a rung is
+                named = element(meta, "span", f"{vocabulary.name.label(lang)}:", class_="cs-item__meta-label")  # not read as a stage
+                value = vocabulary.get(case.values[vocabulary.name.id]).label(lang)
+                named.tail = AtomicString(f" {value}" + (" · " if index < 2 else ""))
     for vocabulary in FACETS:
         name = vocabulary.name.id
         element(parent, "h2", label("by-" + name, lang), id=f"by-{name}")

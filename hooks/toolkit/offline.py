@@ -18,7 +18,7 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .languages import DEFAULT_LANGUAGE
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .vocab import label
 
 ZIP_NAME = "pecyn-cymorth-cydgynhyrchu.zip"
@@ -37,10 +37,29 @@ def built_path(lang: str, rel: str) -> str:
 
 
 def offline_link(lang: str, rel: str) -> str:
-    """The download link for a page, relative to where that page is built."""
+    """What a page says about the offline copy, as built: that it *is* the offline copy.
+
+    The zip holds the pages as they are at this point; link_download then turns the site's
+    own copies into the download link, with the zip's format and size."""
+    return f'<p class="offline-copy">{label("offline-here", lang)}</p>'
+
+
+def download_link(lang: str, rel: str, size: int) -> str:
+    """The download link for a page, relative to where that page is built, with format and size."""
     href = posixpath.relpath(ZIP_NAME, posixpath.dirname(built_path(lang, rel)) or ".")
-    return (f'<p class="offline-copy"><a href="{href}" download>{label("offline-download", lang)}</a>'
-            f"<br>{label('offline-how', lang)}</p>")
+    megabytes = f"{size / 1_000_000:.1f} MB"
+    return (f'<p class="offline-copy"><a href="{href}" download>{label("offline-download", lang)}</a> '
+            f"({label('offline-format', lang)}, {megabytes})<br>{label('offline-how', lang)}</p>")
+
+
+def link_download(site_dir: Path, zip_path: Path) -> None:
+    """After zipping: the site's home pages offer the zip; the copies inside it do not."""
+    for lang in LANGUAGES:
+        page = Path(site_dir) / built_path(lang, "index.md")
+        if page.is_file():
+            html = page.read_text(encoding="utf-8")
+            note = f'<p class="offline-copy">{label("offline-here", lang)}</p>'
+            page.write_text(html.replace(note, download_link(lang, "index.md", zip_path.stat().st_size)), encoding="utf-8")
 
 
 def lunr_files_needed(langs: list[str]) -> set[str]:

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .offline import make_zip
+from .offline import link_download, make_zip
 from .search_index import write_language_indexes
 from .sitemaps import date_sitemap, write_language_sitemaps
 
@@ -64,4 +64,6 @@ def post_build(site_dir: Path, project_dir: Path, preview: bool) -> Published:
     epoch = source_epoch(project_dir)
     date_sitemap(site_dir, epoch)
     write_language_sitemaps(site_dir)
-    return Published(sizes, make_zip(site_dir, epoch))
+    zip_path = make_zip(site_dir, epoch)
+    link_download(site_dir, zip_path)  # the site's home pages offer the zip; the copies inside it do not
+    return Published(sizes, zip_path)

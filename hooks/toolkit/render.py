@@ -53,6 +53,7 @@ def case_card(site: Site, case: CaseStudy, rel: str) -> etree.Element:
     lang = case.lang
     card = etree.Element("aside", {"class": "case-card", "aria-label": label("card", lang)})
     facts = element(card, "dl")
+    country = COUNTRIES.get(case.country).label(lang) if case.country else ""
     rows: list[tuple[str, list[tuple[str, str]]]] = [
         (STAGES.name.label(lang), _anchor_links(site, lang, rel, "definitions.md", case.stages,
                                                 {s: STAGES.get(s).label(lang) for s in case.stages})),
@@ -61,7 +62,7 @@ def case_card(site: Site, case: CaseStudy, rel: str) -> etree.Element:
         (label("basis", lang), [(case.basis, "")] if case.basis else []),
         (SECTORS.name.label(lang), [(SECTORS.get(case.sector).label(lang), "")] if case.sector else []),
         (label("place", lang), [(shown_place(case), "")] if shown_place(case) else []),
-        (COUNTRIES.name.label(lang), [(COUNTRIES.get(case.country).label(lang), "")] if case.country else []),
+        (COUNTRIES.name.label(lang), [(country, "")] if country and country not in shown_place(case) else []),  # "Cardiff, Wales" says it
         (label("years", lang), [(shown_years(case), "")] if shown_years(case) else []),
         (label("organisations", lang), [(o, "") for o in case.organisations]),
         (label("models", lang), _anchor_links(site, lang, rel, "models.md", case.models)),

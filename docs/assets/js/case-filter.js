@@ -1,5 +1,7 @@
 /* The case-study filter: works offline, in the page. Without JavaScript the form stays
-   hidden and the full grouped lists remain. Each <select> narrows the list on one facet. */
+   hidden and the full grouped lists remain. Each <select> narrows the list on one facet.
+   Every choice shows how many case studies it would leave, given the other choices, and a
+   choice that would leave none is disabled, so no combination ends in "0 of 32". */
 (function () {
   "use strict";
 
@@ -17,6 +19,35 @@
       return values.indexOf(select.value) !== -1;
     }
 
+    selects.forEach(function (select) {
+      Array.prototype.forEach.call(select.options, function (option) {
+        option.setAttribute("data-label", option.textContent);
+      });
+    });
+
+    function matchesOthers(item, except) {
+      return selects.every(function (select) { return select === except || matches(item, select); });
+    }
+
+    function count() {
+      selects.forEach(function (select) {
+        var values = {};
+        var any = 0;
+        items.forEach(function (item) {
+          if (!matchesOthers(item, select)) return;
+          any += 1;
+          (item.getAttribute("data-" + select.name) || "").split(" ").forEach(function (value) {
+            values[value] = (values[value] || 0) + 1;
+          });
+        });
+        Array.prototype.forEach.call(select.options, function (option) {
+          var n = option.value ? values[option.value] || 0 : any;
+          option.textContent = option.getAttribute("data-label") + " (" + n + ")";
+          option.disabled = n === 0 && !option.selected;
+        });
+      });
+    }
+
     function apply() {
       var shown = 0;
       items.forEach(function (item) {
@@ -24,6 +55,7 @@
         item.hidden = !visible;
         if (visible) shown += 1;
       });
+      count();
       status.textContent = template.replace("{shown}", shown).replace("{total}", items.length);
     }
 
