@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from .csp import add_policy, is_theme_script
 from .findings import Finding, trace
 from .html_check import check_document
@@ -98,14 +100,15 @@ class Build:
     @staticmethod
     def escape_meta(meta: dict, title: str | None) -> None:
         """Front-matter values reach the theme's <title>, <meta> tags, header, nav and search
-        index, which print them as they are: make them text."""
+        index, mostly printed as they are: make them text. As Markup, they are not escaped a
+        second time where the theme does escape (`| e`), so an apostrophe stays one."""
         for key, value in list(meta.items()):
             if isinstance(value, str):
-                meta[key] = html.escape(value)
+                meta[key] = Markup(html.escape(value))
             elif isinstance(value, list):
-                meta[key] = [html.escape(v) if isinstance(v, str) else v for v in value]
+                meta[key] = [Markup(html.escape(v)) if isinstance(v, str) else v for v in value]
         if title and "title" not in meta:
-            meta["title"] = html.escape(title)
+            meta["title"] = Markup(html.escape(title))
 
     def page_html(self, src_uri: str, dest_uri: str, output: str, site_url: str, content: str) -> str:
         """The final page: fixed up, its frame (all but the content, checked already) checked,
