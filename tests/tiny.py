@@ -84,6 +84,7 @@ def make_project(root: Path, files: dict[str, str | bytes], nav: list[str] | Non
         shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets", dirs_exist_ok=True)
     for name in ("hooks", "overrides", "snippets"):
         (root / name).symlink_to(ROOT / name, target_is_directory=True)
+    (root / "data").mkdir()  # watched by mkdocs serve; a tiny project has no tools
     (root / "mkdocs.yml").write_text(config_text(nav), encoding="utf-8")
     return root
 
