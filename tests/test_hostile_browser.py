@@ -66,6 +66,9 @@ def test_the_policy_stops_what_slips_past(page, site_dir, tmp_path):
                '<a id="js" href="javascript:alert(\'link\')">x</a>')
     target.write_text(re.sub(r"(<article[^>]*>)", r"\1" + planted, html, count=1), encoding="utf-8")
     alerts, remote = watch(page)
+    blocked: list[str] = []
+    page.on("requestfailed", lambda request: blocked.append(request.url)
+            if "csp" in (request.failure or "").lower() else None)
     violations: list[str] = []
     page.on("console", lambda message: violations.append(message.text)
             if "Content Security Policy" in message.text else None)
@@ -73,5 +76,5 @@ def test_the_policy_stops_what_slips_past(page, site_dir, tmp_path):
     page.locator("#js").click()
     page.wait_for_function("document.readyState === 'complete'")
     assert alerts == []
-    assert remote == []
+    assert remote == blocked == ["https://evil.example/pixel.png"], "Chromium starts the request; the policy stops it"
     assert len(violations) >= 3, violations  # the inline script, the handler, the remote image, the link
