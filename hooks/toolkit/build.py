@@ -18,7 +18,7 @@ from markupsafe import Markup
 from .csp import add_policy, is_theme_script
 from .findings import Finding, trace
 from .html_check import check_document
-from .languages import Languages
+from .project import Languages
 from .links import check_links
 from .markdown_ext import RenderContext
 from .page_html import fix_page_html

@@ -13,6 +13,7 @@ without MkDocs, does the same rewrite, so that both see the same HTML.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -20,16 +21,26 @@ from urllib.parse import unquote
 from markdown.treeprocessors import Treeprocessor
 
 from .findings import Finding, trace
-from .html_check import SCHEME, clean_url
+from .html_check import SCHEME, Link, clean_url
 from .offline import ZIP_NAME
 from .problems import Problem, suggest
 
 if TYPE_CHECKING:
     from .markdown_ext import RenderContext
+    from .pages import Page
     from .site import Site
-    from .validate import RenderedPage
 
 BUILD_OUTPUTS = {ZIP_NAME}  # files the build writes, which links may name
+
+
+@dataclass
+class RenderedPage:
+    """What a page rendered to, as far as the checks across pages need it."""
+
+    page: "Page"
+    ids: list[str]
+    links: list[Link]
+    reported_urls: set[str]
 
 
 def built_path(site: "Site", docs_path: str) -> str:
@@ -115,8 +126,8 @@ class MarkdownLinks(Treeprocessor):
                     node.set(attr, posixpath.relpath(built, from_dir) + query + fragment)
 
 
-def link_problem(paths: dict[str, tuple[str, str] | None], rendered: dict[tuple[str, str], "RenderedPage"],
-                 here: "RenderedPage", page_path: str, url: str, is_dir) -> str | None:
+def link_problem(paths: dict[str, tuple[str, str] | None], rendered: dict[tuple[str, str], RenderedPage],
+                 here: RenderedPage, page_path: str, url: str, is_dir) -> str | None:
     """Why a link from a built page does not resolve, or None."""
     cleaned = clean_url(url)
     if SCHEME.match(cleaned) or cleaned.startswith("//"):
@@ -147,7 +158,7 @@ def link_problem(paths: dict[str, tuple[str, str] | None], rendered: dict[tuple[
     return None
 
 
-def check_links(site: "Site", outputs: list["RenderedPage"]) -> list[Problem]:
+def check_links(site: "Site", outputs: list[RenderedPage]) -> list[Problem]:
     """Every link of every rendered page, with the source line it was written on."""
     rendered = {(o.page.lang, o.page.rel): o for o in outputs}
     paths = site_paths(site)

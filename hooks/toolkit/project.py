@@ -14,7 +14,43 @@ from typing import Any
 import yaml
 from pathspec.gitignore import GitIgnoreSpec
 
-from .languages import Languages
+NAMES = {"cy": "Welsh", "en": "English"}  # for messages, which are in English
+
+
+@dataclass(frozen=True)
+class Languages:
+    """The language codes in build order (the default first)."""
+
+    codes: tuple[str, ...]
+
+    @classmethod
+    def from_i18n(cls, entries: list[Any]) -> "Languages":
+        """From the i18n plugin's `languages:` entries (dicts from YAML, or the plugin's objects)."""
+
+        def get(entry: Any, key: str) -> Any:
+            return entry.get(key) if isinstance(entry, dict) else getattr(entry, key, None)
+
+        built = [e for e in entries if get(e, "build") is not False]
+        default = [get(e, "locale") for e in built if get(e, "default")]
+        others = [get(e, "locale") for e in built if not get(e, "default")]
+        if not default:
+            raise ValueError("mkdocs.yml: the i18n plugin names no default language")
+        return cls(tuple(default + others))
+
+    @property
+    def default(self) -> str:
+        return self.codes[0]
+
+    def others(self, lang: str) -> tuple[str, ...]:
+        return tuple(code for code in self.codes if code != lang)
+
+    def prefix(self, lang: str) -> str:
+        """Where a language is built: '' for the default, 'en/' for English."""
+        return "" if lang == self.default else f"{lang}/"
+
+    @staticmethod
+    def name(lang: str) -> str:
+        return NAMES.get(lang, lang)
 
 
 class _Loader(yaml.SafeLoader):

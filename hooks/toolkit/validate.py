@@ -10,12 +10,11 @@ Two kinds of checks:
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from .findings import Finding, trace
-from .html_check import Link, check_content
-from .languages import Languages
-from .links import check_links
+from .html_check import check_content
+from .project import Languages
+from .links import RenderedPage, check_links
 from .pages import Page
 from .problems import Problem, suggest
 from .schema import FIELDS, NEUTRAL_FIELDS, describe, is_case_study, slug_of
@@ -27,16 +26,6 @@ PAGE_FIELDS = {"title": "the page's title in its own language",
                "description": "one sentence for search engines and link previews",
                "hide": "parts of the page frame to hide (navigation, toc, footer)",
                "twin": "the twin's version at the last review, written by make translations"}
-
-
-@dataclass
-class RenderedPage:
-    """What a page rendered to, as far as the checks across pages need it."""
-
-    page: Page
-    ids: list[str]
-    links: list[Link]
-    reported_urls: set[str]
 
 
 def check_sources(site: Site) -> list[Problem]:
