@@ -5,20 +5,16 @@ site: to a page (and, where it names one, to an id that page really renders) or 
 that ships. Links are read after rendering, so a link shown in code is not a link.
 
 Authors write Markdown links between source files (`ladder.md#consultation`, or
-`../assets/x.png`); MkDocs rewrites them into links between built pages. `MarkdownLinks`
-sees them before that rewrite, reports what MkDocs would refuse, and, when `check` renders
-without MkDocs, does the same rewrite, so that both see the same HTML.
+`../assets/x.png`); MkDocs rewrites them into links between built pages. The Markdown
+extension's MarkdownLinks sees them before that rewrite, with the helpers here.
 """
 
 from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
-
-from markdown.treeprocessors import Treeprocessor
 
 from .findings import Finding, trace
 from .html_check import SCHEME, Link, clean_url
@@ -26,7 +22,6 @@ from .offline import ZIP_NAME
 from .problems import Problem, suggest
 
 if TYPE_CHECKING:
-    from .markdown_ext import RenderContext
     from .pages import Page
     from .site import Site
 
@@ -77,53 +72,16 @@ def docs_folders(site: "Site") -> set[str]:
     return site.memo["docs_folders"]
 
 
-def _split(url: str) -> tuple[str, str, str]:
+def split_url(url: str) -> tuple[str, str, str]:
     """(path, '?query', '#fragment') of a relative URL."""
     rest, hash_, fragment = url.partition("#")
     path, question, query = rest.partition("?")
     return unquote(path), question + query, hash_ + fragment
 
 
-def _is_local(url: str) -> bool:
+def is_local(url: str) -> bool:
     cleaned = clean_url(url)
     return bool(cleaned) and not SCHEME.match(cleaned) and not cleaned.startswith(("/", "\\", "#"))
-
-
-class MarkdownLinks(Treeprocessor):
-    """Markdown links and images between source files, before MkDocs rewrites them."""
-
-    def __init__(self, md, context: "RenderContext", rewrite: bool) -> None:
-        super().__init__(md)
-        self.context = context
-        self.rewrite = rewrite
-
-    def run(self, root: etree.Element) -> None:
-        ctx = self.context
-        site: Site = ctx.site
-        here = f"{ctx.lang}/{ctx.rel}"
-        paths = site_paths(site) if self.rewrite else {}
-        folders = docs_folders(site)
-        for node in root.iter():
-            attr = "href" if node.tag == "a" else "src" if node.tag == "img" else None
-            url = node.get(attr) if attr else None
-            if not url or not _is_local(url):
-                continue
-            path, query, fragment = _split(url)
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
-            top = target.partition("/")[0]
-            if top in site.project.languages.codes and top != ctx.lang:
-                ctx.report_link(url, f"links to the other language's folder: link to the page in docs/{ctx.lang}/")
-            elif target in folders:
-                ctx.report_link(url, f"links to a folder: link to a page in it, such as "
-                                     f"'{posixpath.join(path.rstrip('/'), 'index.md')}'")
-            elif path.endswith(".html") and site.tree.get(ctx.lang, target.partition("/")[2][:-5] + ".md"):
-                ctx.report_link(url, f"write the page's source file, '{path[:-5]}.md': MkDocs links pages by their "
-                                     ".md name")
-            elif self.rewrite:
-                built = built_path(site, target)
-                if built in paths:
-                    from_dir = posixpath.dirname(built_path(site, here)) or "."
-                    node.set(attr, posixpath.relpath(built, from_dir) + query + fragment)
 
 
 def link_problem(paths: dict[str, tuple[str, str] | None], rendered: dict[tuple[str, str], RenderedPage],
@@ -134,7 +92,7 @@ def link_problem(paths: dict[str, tuple[str, str] | None], rendered: dict[tuple[
         return None  # outbound links; which schemes are allowed is the safety check's business
     if cleaned.startswith(("/", "\\")):
         return "absolute links break when the site is opened from disk: use a relative link"
-    path, _, fragment = _split(cleaned)
+    path, _, fragment = split_url(cleaned)
     anchor = fragment[1:]
     if not path:
         return f"no such anchor on this page{suggest(anchor, here.ids)}" if anchor and anchor not in here.ids else None

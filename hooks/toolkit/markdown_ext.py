@@ -14,6 +14,7 @@ Finding on the RenderContext and left in the page as plain text.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from .findings import Finding
-from .links import MarkdownLinks
+from .links import built_path, docs_folders, is_local, site_paths, split_url
 from .welsh_mutation import expected_form
 from .xrefs import KINDS, relative_link, resolve, sentence_start, xref_problem
 
@@ -165,6 +166,43 @@ class TreeSteps(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for step in self.context.tree_steps:
             step(self.context, root)
+
+
+class MarkdownLinks(Treeprocessor):
+    """Markdown links and images between source files, before MkDocs rewrites them."""
+
+    def __init__(self, md, context: RenderContext, rewrite: bool) -> None:
+        super().__init__(md)
+        self.context = context
+        self.rewrite = rewrite
+
+    def run(self, root: etree.Element) -> None:
+        ctx = self.context
+        site = ctx.site  # toolkit.site.Site
+        here = f"{ctx.lang}/{ctx.rel}"
+        paths = site_paths(site) if self.rewrite else {}
+        folders = docs_folders(site)
+        for node in root.iter():
+            attr = "href" if node.tag == "a" else "src" if node.tag == "img" else None
+            url = node.get(attr) if attr else None
+            if not url or not is_local(url):
+                continue
+            path, query, fragment = split_url(url)
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
+            top = target.partition("/")[0]
+            if top in site.project.languages.codes and top != ctx.lang:
+                ctx.report_link(url, f"links to the other language's folder: link to the page in docs/{ctx.lang}/")
+            elif target in folders:
+                ctx.report_link(url, f"links to a folder: link to a page in it, such as "
+                                     f"'{posixpath.join(path.rstrip('/'), 'index.md')}'")
+            elif path.endswith(".html") and site.tree.get(ctx.lang, target.partition("/")[2][:-5] + ".md"):
+                ctx.report_link(url, f"write the page's source file, '{path[:-5]}.md': MkDocs links pages by their "
+                                     ".md name")
+            elif self.rewrite:
+                built = built_path(site, target)
+                if built in paths:
+                    from_dir = posixpath.dirname(built_path(site, here)) or "."
+                    node.set(attr, posixpath.relpath(built, from_dir) + query + fragment)
 
 
 class ToolkitExtension(Extension):
