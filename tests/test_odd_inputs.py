@@ -8,6 +8,7 @@ report, exactly, or expects the build to pass and its HTML to hold (or not hold)
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -75,9 +76,9 @@ CASES = [
     Case("unknown-file-type", lambda f: {**f, "cy/report.pdf": b"%PDF-1.4"},
          ["docs/cy/report.pdf:1: '.pdf' files may not ship: a language folder holds pages (.md) and images"]),
     # What MkDocs itself checks
-    Case("nav-names-a-missing-page", lambda f: f, ["mkdocs.yml:22: nav: 'missing.md' is not in docs/cy/: add the page, "
+    Case("nav-names-a-missing-page", lambda f: f, ["mkdocs.yml:@missing.md: nav: 'missing.md' is not in docs/cy/: add the page, "
                                                    "or take it out of the nav",
-                                                   "mkdocs.yml:22: nav: 'missing.md' is not in docs/en/: add the page, "
+                                                   "mkdocs.yml:@missing.md: nav: 'missing.md' is not in docs/en/: add the page, "
                                                    "or take it out of the nav"], nav=NAV + ["missing.md"]),
     Case("page-not-in-the-nav", add(cy__extra_md="---\ntitle: Arall\n---\n\n# Arall\n",
                                     en__extra_md="---\ntitle: Extra\n---\n\n# Extra\n"),
@@ -85,7 +86,7 @@ CASES = [
           "docs/en/extra.md:1: not in the nav: add 'extra.md' to nav in mkdocs.yml, or match it with a not_in_nav pattern"]),
     Case("home-page-deleted", lambda f: {k: v for k, v in f.items() if k != "en/index.md"},
          ["docs/cy/index.md:1: no English twin: docs/en/index.md is missing",
-          "mkdocs.yml:18: nav: 'index.md' is not in docs/en/: add the page, or take it out of the nav"]),
+          "mkdocs.yml:@index.md: nav: 'index.md' is not in docs/en/: add the page, or take it out of the nav"]),
     Case("link-to-a-folder", home("See [studies](case-studies/).\n"),
          ["docs/en/index.md:7: link to 'case-studies/': links to a folder: link to a page in it, such as "
           "'case-studies/index.md'"]),
@@ -188,15 +189,26 @@ CASES = [
 ]
 
 
+def with_nav_lines(report: list[str], config: str) -> list[str]:
+    """'mkdocs.yml:@page.md: …' -> the line of the nav entry for page.md in this config."""
+    lines = config.splitlines()
+
+    def line_of(match: re.Match) -> str:
+        return str(next(i for i, text in enumerate(lines, 1) if text.strip() == f"- {match.group(1)}"))
+
+    return [re.sub(r"(?<=^mkdocs\.yml:)@([\w./-]+)(?=:)", line_of, line) for line in report]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_check_and_build_agree(case, tmp_path):
     root = make_project(tmp_path, case.change(valid_files()), nav=case.nav)
     if case.setup:
         case.setup(root / "docs")
+    expected = with_nav_lines(case.report, (root / "mkdocs.yml").read_text(encoding="utf-8"))
     check_status, check_report = check(root)
     build_status, build_report, site = build(root)
-    assert check_report == case.report
-    assert build_report == case.report, "the build reports what check reports"
+    assert check_report == expected
+    assert build_report == expected, "the build reports what check reports"
     if case.report:
         assert check_status == 1 and build_status != 0
         assert not site.exists(), "a failed build leaves no site behind"
