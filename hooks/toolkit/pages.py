@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from markdown.extensions.toc import slugify
 
+from .memo import by_text
 from .problems import Problem
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: faster
@@ -208,7 +209,13 @@ def read_text(file: Path, path: str) -> tuple[str | None, Problem | None]:
 
 
 def load_page(lang: str, rel: str, path: str, text: str) -> Page:
-    """One page from its text."""
+    """One page from its text. The same text gives the same Page, shared (toolkit.memo): under
+    `mkdocs serve` only the pages a save changed are parsed again. Nothing changes a Page."""
+    return _parse_page(text, lang, rel, path)
+
+
+@by_text
+def _parse_page(text: str, lang: str, rel: str, path: str) -> Page:
     front, body_line, problems = parse_front_matter(text, path)
     page = Page(lang, rel, path, text, front, body_line, problems=problems)
     page.anchors = find_anchors(text, body_line)

@@ -20,9 +20,12 @@ import copy
 import html
 import json
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .memo import by_text
 from .mutations import VOWELS, fold, radicals, rules_table
 
 TAG = re.compile(r"<[^>]+>")
@@ -41,23 +44,47 @@ def language_of(doc: dict) -> str:
     return folder if folder in LANGUAGES else DEFAULT_LANGUAGE
 
 
+@dataclass(frozen=True)
+class DocWords:
+    """What a doc's words offer search, before the site's vocabulary is known."""
+
+    folded: frozenset[str]  # every word folded (no accents or hyphens): the Welsh vocabulary
+    variants: frozenset[str]  # folded forms that differ from the word as written
+    radicals: frozenset[str]  # Welsh only: possible radicals of mutated words, kept if the site uses them
+
+
+@lru_cache(maxsize=262144)
+def word_forms(word: str, lang: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """A word's folded form, and the variants it gives search (its possible radicals too, in
+    Welsh); remembered, as the same words recur on every page."""
+    form = fold(word)
+    variants = {form} if form != word.lower() else set()
+    return form, frozenset(variants), frozenset(radicals(form) - {form}) if lang == "cy" else frozenset()
+
+
+def learn_words(html_text: str, lang: str) -> None:
+    """Work out the forms of a rendered page's words ahead of the index (a head start for
+    the second process: toolkit.worker)."""
+    for word in set(WORD.findall(html.unescape(TAG.sub(" ", html_text)))):
+        word_forms(word, lang)
+
+
+@by_text
+def doc_words(text: str, lang: str) -> DocWords:
+    """Remembered per text, so `mkdocs serve` works out only the pages a save changed."""
+    forms = [word_forms(word, lang) for word in set(words({"text": text}))]
+    return DocWords(frozenset(form for form, _, _ in forms),
+                    frozenset().union(*(variants for _, variants, _ in forms)),
+                    frozenset().union(*(found for _, _, found in forms)))
+
+
 def expand_index(index: dict) -> dict:
     """Add the `variants` field to every doc, and the rules and field to the config."""
-    docs = [(doc, language_of(doc), set(words(doc))) for doc in index["docs"]]
-    vocabulary = {fold(w) for _, lang, found in docs if lang == "cy" for w in found}
-    known: dict[tuple[str, str], frozenset[str]] = {}  # (language, word) -> its variants
-
-    def variants_of(lang: str, word: str) -> frozenset[str]:
-        if (lang, word) not in known:
-            folded = fold(word)
-            found = {folded} if folded != word.lower() else set()
-            if lang == "cy":
-                found |= {r for r in radicals(folded) if r != folded and r in vocabulary}
-            known[lang, word] = frozenset(found)
-        return known[lang, word]
-
-    for doc, lang, found in docs:
-        variants = set().union(*(variants_of(lang, w) for w in found))
+    docs = [(doc, doc_words(f"{doc.get('title', '')} {doc.get('text', '')}", language_of(doc)))
+            for doc in index["docs"]]
+    vocabulary = set().union(*(found.folded for doc, found in docs if language_of(doc) == "cy"))
+    for doc, found in docs:
+        variants = found.variants | (found.radicals & vocabulary)
         if variants:
             doc["variants"] = " ".join(sorted(variants))
     index["config"]["fields"]["variants"] = {"boost": VARIANTS_BOOST}

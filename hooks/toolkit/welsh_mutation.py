@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .findings import Finding
+from .memo import by_text
 from .mutations import RULES, VOWELS, first_letter
 
 SOFT_TRIGGERS = frozenset({"i", "o", "gan", "am", "ar", "at", "dan", "dros", "drwy", "trwy", "heb", "hyd", "wrth",
@@ -166,6 +167,7 @@ def _skipped(node: LexborNode) -> bool:
     return False
 
 
+@by_text
 def check_rendered(html: str) -> list[Finding]:
     """Links in a Welsh page's rendered content whose text the word before it should mutate.
 

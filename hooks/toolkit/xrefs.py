@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .problems import suggest
@@ -50,9 +51,16 @@ def target_path(kind: Kind, key: str) -> str:
     return kind.page if kind.page else f"case-studies/{key}.md"
 
 
+@lru_cache(maxsize=65536)
+def relative_path(target: str, from_dir: str) -> str:
+    """posixpath.relpath, remembered: pages link to the same few targets thousands of times
+    per build, and relpath is slow (it makes both paths absolute first)."""
+    return posixpath.relpath(target, from_dir or ".")
+
+
 def relative_link(from_rel: str, to_rel: str, anchor: str | None = None) -> str:
     """A Markdown link target from one page to another, both relative to the language folder."""
-    link = posixpath.relpath(to_rel, posixpath.dirname(from_rel) or ".")
+    link = relative_path(to_rel, posixpath.dirname(from_rel))
     return f"{link}#{anchor}" if anchor else link
 
 
