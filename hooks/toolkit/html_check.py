@@ -17,10 +17,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .findings import Finding
+from .memo import by_text
 
 STRUCTURE = {
     "p", "div", "span", "section", "article", "aside", "nav", "header", "footer", "main", "address",
@@ -157,21 +159,24 @@ def _check_source(scan: Scan, tag: str, attr: str, value: str) -> None:
     scan.links.append(Link(value, tag, loads=True))
 
 
-def _check_element(scan: Scan, node: LexborNode, allowed: set[str], document: bool) -> None:
-    tag = (node.tag or "").lower()
-    attrs = {k.lower(): (v or "") for k, v in (node.attributes or {}).items()}
-    if tag == "-comment":
-        text = node.text_content if hasattr(node, "text_content") else ""
-        comment = (node.html or "")[4:-3] if node.html else text
-        if MARKER_LIKE.match(comment):
-            before = (node.prev.text(deep=True) or "") if node.prev is not None else ""
-            written = f"{before.splitlines()[-1] if before.strip() else ''}<!--{comment}-->"
-            scan.problem(f"listing marker '<!--{comment}-->' is malformed or not on a line of its own: write "
-                         "it alone on its line, as <!-- case-studies: stage=co-design --> (see CONTRIBUTING.md)",
-                         written, comment.strip())
-        return
-    if tag.startswith("-") or tag == "#text":
-        return
+def _check_comment(scan: Scan, node: LexborNode) -> None:
+    comment = (node.html or "")[4:-3] if node.html else (node.text_content or "")
+    if MARKER_LIKE.match(comment):
+        before = (node.prev.text(deep=True) or "") if node.prev is not None else ""
+        written = f"{before.splitlines()[-1] if before.strip() else ''}<!--{comment}-->"
+        scan.problem(f"listing marker '<!--{comment}-->' is malformed or not on a line of its own: write "
+                     "it alone on its line, as <!-- case-studies: stage=co-design --> (see CONTRIBUTING.md)",
+                     written, comment.strip())
+
+
+@lru_cache(maxsize=65536)
+def _element_verdict(tag: str, attributes: tuple[tuple[str, str | None], ...], document: bool) -> Scan:
+    """The findings, links and id of one element, from its tag and attributes alone:
+    remembered, because pages repeat the same elements (the theme's icons, the nav) many times."""
+    scan = Scan()
+    allowed = DOCUMENT_ELEMENTS if document else CONTENT_ELEMENTS
+    tag = tag.lower()
+    attrs = {k.lower(): (v or "") for k, v in attributes}
     if tag not in allowed:
         hint = {
             "script": "pages carry no scripts: the site's behaviour lives in docs/assets/js/",
@@ -184,7 +189,7 @@ def _check_element(scan: Scan, node: LexborNode, allowed: set[str], document: bo
             "link": "pages may not load stylesheets or other resources",
         }.get(tag, "it is not on the list of HTML a page may use (see CONTRIBUTING.md)")
         scan.problem(f"<{tag}> is not allowed: {hint}", f"<{tag}", tag)
-        return
+        return scan
     if "id" in attrs:
         scan.ids.append(attrs["id"])
     for name, value in attrs.items():
@@ -210,17 +215,30 @@ def _check_element(scan: Scan, node: LexborNode, allowed: set[str], document: bo
     if tag == "img" and not attrs.get("alt", "").strip() and attrs.get("role", "").lower() not in DECORATIVE:
         scan.problem("an image needs alt text that says what it shows; if it is only decoration, write "
                      "![](file.png){ role=presentation } (see CONTRIBUTING.md)", attrs.get("src", ""), "![")
+    return scan
 
 
-def _walk(html_text: str, allowed: set[str], document: bool) -> tuple[Scan, LexborHTMLParser]:
+def _walk(html_text: str, document: bool) -> tuple[Scan, LexborHTMLParser]:
     scan = Scan()
     tree = LexborHTMLParser(html_text)
     frame = {"html", "head", "body"}
     for node in tree.root.traverse(include_text=False) if tree.root else []:
         tag = (node.tag or "").lower()
-        if not document and tag in frame and not node.attributes:
+        if tag == "-comment":
+            _check_comment(scan, node)
+            continue
+        if tag.startswith("-") or tag == "#text":
+            continue
+        attributes = node.attributes
+        if not document and tag in frame and not attributes:
             continue  # the parser's own frame around a fragment
-        _check_element(scan, node, allowed, document)
+        verdict = _element_verdict(tag, tuple(attributes.items()), document)
+        if verdict.findings:
+            scan.findings.extend(verdict.findings)
+        if verdict.links:
+            scan.links.extend(verdict.links)
+        if verdict.ids:
+            scan.ids.extend(verdict.ids)
     return scan, tree
 
 
@@ -233,10 +251,12 @@ def _in_code(node: LexborNode) -> bool:
     return False
 
 
+@by_text
 def check_content(html_text: str) -> Scan:
     """A page's rendered content: the allow-list, links, ids and gaps."""
-    scan, tree = _walk(html_text, CONTENT_ELEMENTS, document=False)
-    for node in tree.root.traverse(include_text=True) if tree.root else []:
+    scan, tree = _walk(html_text, document=False)
+    texts = tree.root.traverse(include_text=True) if tree.root and "TODO" in html_text else []
+    for node in texts:
         if node.tag == "-text" and "TODO" in (node.text_content or "") and not _in_code(node):
             gap = (node.text_content or "").strip()
             scan.problem(f"fill in this gap: {gap[:80]}", gap[:40], "TODO")
@@ -249,18 +269,28 @@ def check_content(html_text: str) -> Scan:
     return scan
 
 
+def _scripts(tree: LexborHTMLParser) -> list[tuple[LexborNode, dict[str, str]]]:
+    """The scripts a browser runs (not JSON data blocks), with their attributes."""
+    scripts = []
+    for node in tree.css("script"):
+        attrs = {k.lower(): (v or "") for k, v in (node.attributes or {}).items()}
+        if "src" in attrs or attrs.get("type", "").lower() != "application/json":
+            scripts.append((node, attrs))
+    return scripts
+
+
+@by_text
 def check_document(html_text: str, *, inline_scripts_allowed: bool = True) -> Scan:
     """A whole built page (or a vendored helper page): content rules everywhere, and in the
     frame only the site's own script files, stylesheets and (when allowed) inline scripts,
     which csp.py then pins by hash."""
-    scan, tree = _walk(html_text, DOCUMENT_ELEMENTS, document=True)
-    for node in tree.css("script"):
-        attrs = {k.lower(): (v or "") for k, v in (node.attributes or {}).items()}
+    scan, tree = _walk(html_text, document=True)
+    for node, attrs in _scripts(tree):
         src = attrs.get("src")
         if src is not None:
             if is_off_disk(src):
                 scan.problem(f"<script src='{src}'> loads a script from off the disk", src)
-        elif attrs.get("type", "").lower() != "application/json":
+        else:
             if not inline_scripts_allowed:
                 scan.problem("an inline <script> is not allowed: load the site's own script file instead", "<script")
             scan.inline_scripts.append(node.text(deep=True))
