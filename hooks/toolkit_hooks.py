@@ -87,8 +87,9 @@ def on_page_content(html: str, page, config, files) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     build = _build(config)
-    with build.timer.step("validate"):  # mostly the check of the whole page
-        return build.page_html(page.file.src_uri, page.file.dest_uri, output, config.site_url or "", page.content)
+    with build.timer.step("validate"):  # hands the page to the second process (toolkit.worker)
+        return build.page_html(page.file.src_uri, page.file.dest_uri, page.file.abs_dest_path, output,
+                               config.site_url or "", page.content)
 
 
 def on_env(env, config, files):
@@ -110,12 +111,14 @@ def on_post_build(config) -> None:
     build.depth -= 1
     if build.depth > 0:
         return
-    if build.problems():
+    with build.timer.step("validate"):  # the links across pages, and the checks run beside the build
+        problems = build.problems()
+    if problems:
         _fail(build, config)
     with build.timer.step("post-build"):
         for line in build.publish(Path(config.site_dir)):
             log.info(line)
-    log.info(build.timer.summary())
+    log.info(build.summary())
 
 
 def on_build_error(error) -> None:

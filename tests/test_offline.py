@@ -115,7 +115,7 @@ def test_a_preview_build_skips_the_zip_and_sitemaps(tmp_path):
                       {"location": "en/index.html", "title": "Home", "text": "co-production"}]}
     (search_dir / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
     (tmp_path / "sitemap.xml").write_text("<urlset><lastmod>2001-01-01</lastmod></urlset>", encoding="utf-8")
-    published = post_build(tmp_path, tmp_path, preview=True)
+    published = post_build(tmp_path, tmp_path, preview=True, pages=1)
     assert published.zip_path is None and not (tmp_path / ZIP_NAME).exists()
     assert sorted(p.name for p in search_dir.iterdir()) == ["search_index.cy.json", "search_index.en.json"]
     assert "2001-01-01" in (tmp_path / "sitemap.xml").read_text(encoding="utf-8")

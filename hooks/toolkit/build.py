@@ -9,6 +9,7 @@ build's extra outputs. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,20 +17,23 @@ from typing import Any
 from markupsafe import Markup
 
 from .csp import add_policy, is_theme_script
+from . import worker
 from .findings import Finding, trace
-from .html_check import check_document
+from .html_check import Scan, check_document
 from .project import Languages
 from .links import check_links
 from .markdown_ext import RenderContext
-from .page_html import fix_page_html
+from .page_html import finish_page
+from .pages import Page
 from .problems import Problem
 from .project import load_project
 from .publish import post_build
+from .search_index import learn_words
 from .render import page_markdown, prepare_context
 from .site import Site, collect
 from .site_check import render_pages
 from .timing import StepTimer
-from .validate import RenderedPage, check_rendered, check_sources
+from .validate import RenderedPage, rendered_page, scan_rendered, source_problems
 
 
 @dataclass
@@ -48,6 +52,8 @@ class Build:
     timer: StepTimer = field(default_factory=StepTimer)
     _problems: list[Problem] = field(default_factory=list)
     _rendered: dict[tuple[str, str], RenderedPage] = field(default_factory=dict)
+    _pending: list[Callable[[], None]] = field(default_factory=list)  # results of checks still running
+    _unfinished: Callable[[], None] | None = None  # the last page MkDocs was handed: finished when written
 
     @classmethod
     def start(cls, config_file: Path, docs_dir: Path, i18n_languages: list[Any]) -> "Build":
@@ -56,7 +62,9 @@ class Build:
         if project.languages != languages:
             raise ValueError(f"mkdocs.yml: languages {project.languages.codes} differ from the i18n plugin's "
                              f"{languages.codes}")
-        return cls(config_file.parent, docs_dir, languages, RenderContext(site=None))
+        build = cls(config_file.parent, docs_dir, languages, RenderContext(site=None))
+        build.context.timer = build.timer
+        return build
 
     def collect(self) -> bool:
         """Read and check the sources; True when files are unreadable or may not ship, which
@@ -65,7 +73,9 @@ class Build:
             self.site = collect(self.docs_dir, self.root)
             prepare_context(self.context, self.site)
         with self.timer.step("validate"):
-            self._problems = check_sources(self.site)
+            # the first job: the second process starts, and checks the sources, while MkDocs works
+            sources = worker.run(source_problems, str(self.docs_dir), str(self.root), pages=self.page_count)
+            self._pending.append(lambda: self._problems.extend(sources.result()))
         if not self.site.tree.problems:
             return False
         for problems, rendered in render_pages(self.site):
@@ -92,10 +102,17 @@ class Build:
         return page_markdown(self.site, lang, markdown)
 
     def page_content(self, src_uri: str, content: str) -> None:
+        """Check a page's rendered content, beside the build (toolkit.worker)."""
         page = self._page(src_uri)
-        problems, rendered = check_rendered(page, content, self.context.findings, self.context.reported_urls)
+        job = worker.run(scan_rendered, content, page.lang, pages=self.page_count)
+        worker.head_start(learn_words, content, page.lang, pages=self.page_count)
+        findings, reported = list(self.context.findings), set(self.context.reported_urls)
+        self._pending.append(lambda: self._add_rendered(rendered_page(page, job.result(), findings, reported)))
+
+    def _add_rendered(self, result: tuple[list[Problem], RenderedPage]) -> None:
+        problems, rendered = result
         self._problems.extend(problems)
-        self._rendered[(page.lang, page.rel)] = rendered
+        self._rendered[(rendered.page.lang, rendered.page.rel)] = rendered
 
     @staticmethod
     def escape_meta(meta: dict, title: str | None) -> None:
@@ -110,19 +127,33 @@ class Build:
         if title and "title" not in meta:
             meta["title"] = Markup(html.escape(title))
 
-    def page_html(self, src_uri: str, dest_uri: str, output: str, site_url: str, content: str) -> str:
-        """The final page: fixed up, its frame (all but the content, checked already) checked,
-        and given its Content-Security-Policy."""
+    def page_html(self, src_uri: str, dest_uri: str, target: str, output: str, site_url: str, content: str) -> str:
+        """The page as MkDocs writes it; it is made final beside the build (its frame, all
+        but the content already checked, is checked; fixes and its Content-Security-Policy
+        are added: page_html.finish_page) once MkDocs has written it, which is when MkDocs
+        hands over the next page."""
+        self._finish_previous()
         page = self._page(src_uri)
-        scan = check_document(output.replace(content, "", 1) if content else output)
-        output = fix_page_html(output, page.lang, dest_uri, site_url)
-        findings = list(scan.findings)
-        for script in scan.inline_scripts:
-            if not is_theme_script(script):
-                findings.append(Finding(f"an inline script that is not the theme's own is on the page: "
-                                        f"'{script.strip()[:60]}'", (script.strip()[:30],)))
-        self._problems.extend(trace(findings, page.path, page.text))
-        return add_policy(output, [s for s in scan.inline_scripts if is_theme_script(s)])
+        frame = output.replace(content, "", 1) if content else output
+        self._unfinished = lambda: self._finish(page, (output, frame, page.lang, dest_uri, site_url, target))
+        return output
+
+    def _finish_previous(self) -> None:
+        if self._unfinished is not None:
+            finish, self._unfinished = self._unfinished, None
+            finish()
+
+    def _finish(self, page: Page, args: tuple[str, ...]) -> None:
+        job = worker.run(finish_page, *args, pages=self.page_count)
+        self._pending.append(lambda: self._problems.extend(trace(self._frame_findings(job.result()),
+                                                                 page.path, page.text)))
+
+    @staticmethod
+    def _frame_findings(scan: Scan) -> list[Finding]:
+        return list(scan.findings) + [
+            Finding(f"an inline script that is not the theme's own is on the page: '{script.strip()[:60]}'",
+                    (script.strip()[:30],))
+            for script in scan.inline_scripts if not is_theme_script(script)]
 
     def template_html(self, name: str, output: str) -> str:
         """A theme page with no source (404.html): checked as a whole, and given the policy."""
@@ -134,11 +165,25 @@ class Build:
         self._problems.extend(Problem(f"overrides/{name}", 1, f.message) for f in findings)
         return add_policy(output, [s for s in scan.inline_scripts if is_theme_script(s)])
 
+    @property
+    def page_count(self) -> int:
+        return len(self.site.tree.all_pages()) if self.site else 0
+
     def problems(self) -> list[Problem]:
-        """Every problem found so far, the links across all rendered pages included."""
+        """Every problem found so far, the links across all rendered pages included (the
+        checks still running beside the build are waited for)."""
+        self._finish_previous()
+        while self._pending:
+            self._pending.pop(0)()
         links = check_links(self.site, list(self._rendered.values())) if self.site else []
         return sorted(set(self._problems + links))
 
+    def summary(self) -> str:
+        """The build log's line on the toolkit's own time (the benchmark reads it back)."""
+        beside = worker.cpu_seconds()
+        note = f"; the second process used {beside:.3f} s of CPU beside the build" if beside is not None else ""
+        return self.timer.summary() + note
+
     def publish(self, site_dir: Path) -> list[str]:
         """The outputs made from the finished site (toolkit.publish); returns lines for the log."""
-        return post_build(site_dir, self.root, self.preview).log_lines()
+        return post_build(site_dir, self.root, self.preview, self.page_count).log_lines()

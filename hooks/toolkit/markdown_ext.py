@@ -19,6 +19,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
@@ -28,13 +29,15 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from .findings import Finding
+from .timing import StepTimer
 from .links import built_path, docs_folders, is_local, site_paths, split_url
 from .welsh_mutation import expected_form
-from .xrefs import KINDS, relative_link, resolve, sentence_start, xref_problem
+from .xrefs import KINDS, relative_link, relative_path, resolve, sentence_start, xref_problem
 
 MARKER = re.compile(r"^<!--\s*([a-z][a-z-]*)\s*(?::\s*(.*?))?\s*-->$", re.S)
 XREF = r"\[\[([^\[\]\n]*)\]\]"
 OPEN_XREF = r"\[\["
+P = TypeVar("P")
 
 
 @dataclass
@@ -53,6 +56,19 @@ class RenderContext:
     tree_steps: list[Callable[["RenderContext", etree.Element], None]] = field(default_factory=list)
     md: Markdown | None = None  # the Markdown instance rendering the current page
     reported_urls: set[str] = field(default_factory=set)  # links already reported while rendering
+    timer: StepTimer | None = None  # the build's: the processors' time counts as the toolkit's "render" step
+
+    def timed(self, processor: P, method: str) -> P:
+        """The processor, its `method` timed as the toolkit's own rendering work."""
+        if self.timer is not None:
+            work, step = getattr(processor, method), self.timer.step
+
+            def timed(*args, **kwargs):
+                with step("render"):
+                    return work(*args, **kwargs)
+
+            setattr(processor, method, timed)
+        return processor
 
 
     def start(self, lang: str, rel: str) -> None:
@@ -201,8 +217,8 @@ class MarkdownLinks(Treeprocessor):
             elif self.rewrite:
                 built = built_path(site, target)
                 if built in paths:
-                    from_dir = posixpath.dirname(built_path(site, here)) or "."
-                    node.set(attr, posixpath.relpath(built, from_dir) + query + fragment)
+                    from_dir = posixpath.dirname(built_path(site, here))
+                    node.set(attr, relative_path(built, from_dir) + query + fragment)
 
 
 class ToolkitExtension(Extension):
@@ -214,11 +230,13 @@ class ToolkitExtension(Extension):
         self.rewrite_links = rewrite_links  # True without MkDocs, which otherwise does it
 
     def extendMarkdown(self, md: Markdown) -> None:
+        ctx = self.context
         # After escapes (180) and code spans (190), before links (160).
-        md.inlinePatterns.register(XrefProcessor(XREF, self.context), "toolkit_xref", 175)
-        md.inlinePatterns.register(OpenXrefProcessor(OPEN_XREF, self.context), "toolkit_open_xref", 174)
+        md.inlinePatterns.register(ctx.timed(XrefProcessor(XREF, ctx), "handleMatch"), "toolkit_xref", 175)
+        md.inlinePatterns.register(ctx.timed(OpenXrefProcessor(OPEN_XREF, ctx), "handleMatch"),
+                                   "toolkit_open_xref", 174)
         # Below indented code (80): an indented marker is code.
-        md.parser.blockprocessors.register(MarkerProcessor(md.parser, self.context), "toolkit_marker", 75)
-        md.treeprocessors.register(TreeSteps(md, self.context), "toolkit_tree", 25)  # before 'inline' (20)
+        md.parser.blockprocessors.register(ctx.timed(MarkerProcessor(md.parser, ctx), "run"), "toolkit_marker", 75)
+        md.treeprocessors.register(ctx.timed(TreeSteps(md, ctx), "run"), "toolkit_tree", 25)  # before 'inline' (20)
         # After attr_list (8) and toc (5), before MkDocs rewrites links (0).
-        md.treeprocessors.register(MarkdownLinks(md, self.context, self.rewrite_links), "toolkit_links", 1)
+        md.treeprocessors.register(ctx.timed(MarkdownLinks(md, ctx, self.rewrite_links), "run"), "toolkit_links", 1)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import posixpath
 import zipfile
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -90,13 +91,16 @@ def index_languages(site_dir: Path) -> list[str]:
     return langs
 
 
-def offline_files(site_dir: Path) -> list[str]:
-    """The site's files (relative POSIX paths, sorted) that the offline copy needs."""
+def offline_files(site_dir: Path, search: bool | None = None) -> list[str]:
+    """The site's files (relative POSIX paths, sorted) that the offline copy needs; with
+    `search` true only the search files (the indexes and lunr's), false all but those."""
     site_dir = Path(site_dir)
-    lunr = {LUNR + name for name in lunr_files_needed(index_languages(site_dir))}
+    lunr = {LUNR + name for name in lunr_files_needed(index_languages(site_dir))} if search is not False else set()
     keep = []
     for path in sorted(site_dir.rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
+        if search is not None and search != _needs_index(rel):
+            continue
         if not path.is_file() or path.name.endswith(SKIP_SUFFIXES) or path.name in SKIP_NAMES:
             continue
         if rel.startswith(LUNR) and rel not in lunr:
@@ -107,22 +111,37 @@ def offline_files(site_dir: Path) -> list[str]:
     return keep
 
 
+def _needs_index(rel: str) -> bool:
+    """Files that depend on the per-language search indexes: the indexes and lunr's."""
+    return rel.startswith(("search/", LUNR))
+
+
 def zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
     """A zip entry's date_time, as the zip stores it: UTC, from 1980, to the even second."""
     moment = datetime.fromtimestamp(max(epoch, 315532800), timezone.utc)
     return (*moment.timetuple()[:5], moment.second // 2 * 2)
 
 
-def make_zip(site_dir: Path, epoch: int) -> Path:
-    """Zip what the offline copy needs into site_dir/ZIP_NAME, every entry stamped `epoch`."""
+def _add(archive: zipfile.ZipFile, site_dir: Path, rel: str, stamp: tuple[int, ...]) -> None:
+    info = zipfile.ZipInfo(f"{FOLDER}/{rel}", date_time=stamp)
+    info.external_attr = 0o644 << 16
+    stored = rel.endswith(STORED_SUFFIXES)
+    info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    archive.writestr(info, (site_dir / rel).read_bytes(), compresslevel=None if stored else 6)
+
+
+def make_zip(site_dir: Path, epoch: int, index_written: Callable[[], object] = lambda: None) -> Path:
+    """Zip what the offline copy needs into site_dir/ZIP_NAME, every entry stamped `epoch`.
+
+    The search indexes may still be in the making (toolkit.worker): everything else is zipped
+    first, then `index_written()` is waited for, then the search files are added."""
     site_dir = Path(site_dir)
     target = site_dir / ZIP_NAME
     stamp = zip_time(epoch)
     with zipfile.ZipFile(target, "w") as archive:
-        for rel in offline_files(site_dir):
-            info = zipfile.ZipInfo(f"{FOLDER}/{rel}", date_time=stamp)
-            info.external_attr = 0o644 << 16
-            stored = rel.endswith(STORED_SUFFIXES)
-            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            archive.writestr(info, (site_dir / rel).read_bytes(), compresslevel=None if stored else 6)
+        for rel in offline_files(site_dir, search=False):
+            _add(archive, site_dir, rel, stamp)
+        index_written()
+        for rel in offline_files(site_dir, search=True):
+            _add(archive, site_dir, rel, stamp)
     return target

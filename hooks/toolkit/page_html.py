@@ -19,6 +19,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .csp import add_policy, is_theme_script
+from .html_check import Scan, check_document
 from .languages import DEFAULT_LANGUAGE
 from .updated import date_in_words, last_changes
 from .vocab import label
@@ -102,6 +104,18 @@ def fix_page_html(html: str, lang: str, page_path: str, site_url: str) -> str:
     html = absolute_alternates(html, page_path, site_url)
     html = fill_updated(label_table_cells(html), lang, page_path)
     return name_switcher_languages(label_search_dialog(html, lang))
+
+
+def finish_page(output: str, frame: str, lang: str, page_path: str, site_url: str, target: str) -> Scan:
+    """Make a page final where MkDocs wrote it (`target`): fixed up, and given the policy
+    that admits the theme's inline scripts. Returns the check of the page's frame.
+
+    Runs beside the build (toolkit.worker), once MkDocs has written the page."""
+    scan = check_document(frame)
+    final = add_policy(fix_page_html(output, lang, page_path, site_url),
+                       [script for script in scan.inline_scripts if is_theme_script(script)])
+    Path(target).write_bytes(final.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes
+    return scan
 
 
 def not_found_page(html: str, lang: str, site_url: str) -> str:

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import worker
 from .offline import link_download, make_zip
 from .search_index import write_language_indexes
 from .sitemaps import date_sitemap, write_language_sitemaps
@@ -54,16 +55,17 @@ class Published:
         return lines
 
 
-def post_build(site_dir: Path, project_dir: Path, preview: bool) -> Published:
+def post_build(site_dir: Path, project_dir: Path, preview: bool, pages: int) -> Published:
     """Run once, after the last language is built (the offline plugin has written its
-    search_index.js by then)."""
+    search_index.js by then). The search index is made in the second process, which has
+    learnt the pages' words during the build (toolkit.worker)."""
     site_dir = Path(site_dir)
-    sizes = write_language_indexes(site_dir, scripts=not preview) or {}
+    index = worker.run(write_language_indexes, str(site_dir), not preview, pages=pages)
     if preview:
-        return Published(sizes, None)
+        return Published(index.result() or {}, None)
     epoch = source_epoch(project_dir)
     date_sitemap(site_dir, epoch)
     write_language_sitemaps(site_dir)
-    zip_path = make_zip(site_dir, epoch)
+    zip_path = make_zip(site_dir, epoch, index_written=index.result)  # zips the rest meanwhile
     link_download(site_dir, zip_path)  # the site's home pages offer the zip; the copies inside it do not
-    return Published(sizes, zip_path)
+    return Published(index.result() or {}, zip_path)

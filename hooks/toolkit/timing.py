@@ -13,7 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 STEPS: tuple[str, ...] = ("collect", "validate", "render", "post-build")
-SUMMARY = re.compile(r"toolkit hooks took (?P<total>[\d.]+) s \((?P<steps>[^)]*)\)")
+SUMMARY = re.compile(r"toolkit hooks took (?P<total>[\d.]+) s \((?P<steps>[^)]*)\)"
+                     r"(?:; the second process used (?P<beside>[\d.]+) s of CPU)?")
 
 
 @dataclass
@@ -44,7 +45,7 @@ def parse_summary(log: str) -> dict[str, float] | None:
     match = SUMMARY.search(log)
     if not match:
         return None
-    figures = {"total": float(match["total"])}
+    figures = {"total": float(match["total"]), "beside_cpu": float(match["beside"] or 0)}
     for part in match["steps"].split(", "):
         name, seconds, _unit = part.split(" ")
         figures[name] = float(seconds)

@@ -10,15 +10,16 @@ Two kinds of checks:
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 from .findings import Finding, trace
-from .html_check import check_content
+from .html_check import Scan, check_content
 from .project import Languages
 from .links import RenderedPage, check_links
 from .pages import Page
 from .problems import Problem, suggest
 from .schema import FIELDS, NEUTRAL_FIELDS, describe, is_case_study, slug_of
-from .site import Site
+from .site import Site, collect
 from .tools import validate_tools
 from .welsh_mutation import check_rendered as check_welsh_mutations
 
@@ -36,13 +37,29 @@ def check_sources(site: Site) -> list[Problem]:
     return sorted(set(problems))
 
 
+def source_problems(docs_dir: str, root: str) -> list[Problem]:
+    """`check_sources` on the docs tree as it is on disk (run beside the build: toolkit.worker)."""
+    return check_sources(collect(Path(docs_dir), Path(root)))
+
+
+def scan_rendered(html: str, lang: str) -> tuple[Scan, list[Finding]]:
+    """The checks that need nothing but a page's rendered content (the build runs them beside
+    itself: toolkit.worker): the allow-list, links, ids and gaps; Welsh mutations."""
+    return check_content(html), (check_welsh_mutations(html) if lang == "cy" else [])
+
+
+def rendered_page(page: Page, scans: tuple[Scan, list[Finding]], findings: list[Finding],
+                  reported_urls: set[str]) -> tuple[list[Problem], RenderedPage]:
+    """The findings of rendering and of the scans, traced back to the page's source lines."""
+    scan, welsh = scans
+    problems = trace(findings + scan.findings + welsh, page.path, page.text)
+    return problems, RenderedPage(page, scan.ids, scan.links, set(reported_urls))
+
+
 def check_rendered(page: Page, html: str, findings: list[Finding],
                    reported_urls: set[str]) -> tuple[list[Problem], RenderedPage]:
     """The page check on one page's rendered content, traced back to its source lines."""
-    scan = check_content(html)
-    welsh = check_welsh_mutations(html) if page.lang == "cy" else []
-    problems = trace(findings + scan.findings + welsh, page.path, page.text)
-    return problems, RenderedPage(page, scan.ids, scan.links, set(reported_urls))
+    return rendered_page(page, scan_rendered(html, page.lang), findings, reported_urls)
 
 
 def check_pages(site: Site) -> list[Problem]:

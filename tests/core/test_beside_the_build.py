@@ -1,0 +1,60 @@
+"""The second process and the memory of earlier results (toolkit.worker, toolkit.memo):
+the same answers as working everything out here, and no answer lost."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from toolkit import memo, worker
+from toolkit.html_check import check_document
+
+
+def test_a_remembered_result_is_the_first_one_for_the_same_text_and_arguments():
+    calls = []
+
+    @memo.by_text
+    def length(text: str, extra: int = 0) -> list[int]:
+        calls.append(text)
+        return [len(text) + extra]
+
+    first = length("tudalen")
+    assert length("tudalen") is first
+    assert length("tudalen", 1) == [8]
+    assert length("tudalen", extra=2) == [9]
+    assert length("tudalen arall") == [13]
+    assert calls == ["tudalen", "tudalen", "tudalen", "tudalen arall"]
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="the second process is used only with a second core")
+def test_a_large_site_is_checked_in_a_second_process_with_the_same_findings():
+    page = '<html><head></head><body><a href="#" onclick="steal()">x</a><script>alert(1)</script></body></html>'
+    here = check_document.__wrapped__(page)
+    job = worker.run(check_document, page, pages=worker.MIN_PAGES)
+    assert job.future is not None, "a site this size is checked beside the build"
+    beside = job.result()
+    assert beside.findings == here.findings and beside.inline_scripts == ["alert(1)"]
+    assert job.result() is beside  # waited for once
+    assert worker.cpu_seconds() is not None
+
+
+def test_a_small_site_is_checked_here_only_when_the_result_is_asked_for():
+    calls = []
+    job = worker.run(calls.append, "page", pages=worker.MIN_PAGES - 1)
+    assert job.future is None and calls == []
+    job.result()
+    job.result()
+    assert calls == ["page"]
+
+
+def test_a_dead_second_process_costs_nothing_but_time(monkeypatch):
+    page = "<p><img src='https://example.org/x.png' alt='x'></p>"
+    job = worker.run(check_document, page, pages=worker.MIN_PAGES)
+
+    class Dead:
+        def result(self):
+            raise worker.BrokenProcessPool("killed")
+
+    job.future = Dead()
+    assert job.result().findings == check_document.__wrapped__(page).findings
