@@ -8,11 +8,17 @@ result. Only the theme's page frame is left out; the build checks that too (csp.
 from __future__ import annotations
 
 import copy
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from markdown import Markdown
 
+from . import worker
+from .html_check import Link
 from .markdown_ext import RenderContext, ToolkitExtension
+from .pages import Page
 from .problems import Problem
 from .project import Project
 from .render import page_markdown, prepare_context
@@ -30,12 +36,12 @@ def markdown_for(project: Project, context: RenderContext) -> Markdown:
     return Markdown(extensions=[*project.extensions, ToolkitExtension(context, rewrite_links=True)], extension_configs=configs)
 
 
-def render_pages(site: Site) -> list[tuple[list[Problem], RenderedPage]]:
-    """Every page rendered and checked."""
+def render_pages(site: Site, pages: list[Page] | None = None) -> list[tuple[list[Problem], RenderedPage]]:
+    """Every page (or these) rendered and checked."""
     context = prepare_context(RenderContext(site=None), site)
     md = markdown_for(site.project, context)
     results = []
-    for page in site.tree.all_pages():
+    for page in site.tree.all_pages() if pages is None else pages:
         if not page.readable:
             continue
         md.reset()
@@ -45,7 +51,36 @@ def render_pages(site: Site) -> list[tuple[list[Problem], RenderedPage]]:
     return results
 
 
+_forked_site: Site | None = None  # the site a forked process renders its share of
+
+
+def _render_share(keys: list[tuple[str, str]]) -> list[tuple[list[Problem], list[str], list[Link], set[str]]]:
+    """In the forked process: render these pages; what the parent needs back (not the pages)."""
+    site = _forked_site
+    results = render_pages(site, [site.tree.get(lang, rel) for lang, rel in keys])
+    return [(problems, out.ids, out.links, out.reported_urls) for problems, out in results]
+
+
+def render_in_parallel(site: Site) -> list[tuple[list[Problem], RenderedPage]]:
+    """Every page rendered and checked, half of them in a forked process on a second core.
+
+    Forking is safe here: `check` runs no threads. A small site, or one core, renders here."""
+    global _forked_site
+    pages = [page for page in site.tree.all_pages() if page.readable]
+    if len(pages) < worker.MIN_PAGES or (os.cpu_count() or 1) < 2:
+        return render_pages(site, pages)
+    share, own = pages[1::2], pages[::2]
+    _forked_site = site
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        theirs = pool.submit(_render_share, [(page.lang, page.rel) for page in share])
+        results = render_pages(site, own)
+        for page, (problems, ids, links, reported) in zip(share, theirs.result()):
+            results.append((problems, RenderedPage(page, ids, links, reported)))
+    _forked_site = None
+    return results
+
+
 def check_site(docs_dir: Path, root: Path | None = None) -> list[Problem]:
     """Every problem in the docs tree, as the build would report it."""
     site = collect(docs_dir, root)
-    return validate(site, render_pages(site))
+    return validate(site, render_in_parallel(site))
