@@ -41,9 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from toolkit.offline import ZIP_NAME  # noqa: E402
-from toolkit.site import collect  # noqa: E402
 from toolkit.timing import STEPS, parse_summary  # noqa: E402
-from toolkit.validate import validate  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 PAGES = ["index.html", "ladder.html", "case-studies/index.html"]
@@ -97,9 +95,22 @@ def build(project: Path, out: Path) -> tuple[float, dict[str, float] | None, flo
 
 
 def process_cpu(pid: int) -> float:
-    """CPU seconds (user + system) a running process has used so far, from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU seconds (user + system) a running process and every process under it (the
+    toolkit's second process) have used so far, from /proc."""
+    parents, used = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+        used[int(stat.parent.name)] = sum(int(f) for f in fields[11:15])  # own, and children already waited for
+    family, grew = {pid}, True
+    while grew:
+        more = {p for p, parent in parents.items() if parent in family} - family
+        family |= more
+        grew = bool(more)
+    return sum(used.get(p, 0) for p in family) / os.sysconf("SC_CLK_TCK")
 
 
 def case_study(lang: str, n: int) -> str:
@@ -119,13 +130,17 @@ def add_synthetic(project: Path, count: int) -> None:
             (folder / f"synthetic-{n:04d}.md").write_text(case_study(lang, n), encoding="utf-8")
 
 
-def time_check(project: Path, runs: int = 3) -> float:
-    times = []
+def time_check(project: Path, runs: int = 3) -> tuple[float, float]:
+    """`python -m toolkit check` as a contributor runs it (`make check`): median wall seconds,
+    and the CPU seconds it used in all (it renders on two cores)."""
+    times, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
-        validate(collect(project / "docs", project))
+        start, cpu = time.perf_counter(), children_cpu()
+        subprocess.run([sys.executable, "-m", "toolkit", "check"], cwd=project, check=True, capture_output=True,
+                       env={**ENV, "PYTHONPATH": str(project / "hooks")})
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        cpus.append(children_cpu() - cpu)
+    return statistics.median(times), statistics.median(cpus)
 
 
 def serve_rebuild(project: Path, tries: int = 3) -> tuple[list[float], list[float]] | None:
@@ -249,12 +264,13 @@ def main() -> int:
         without_times = [b[0] for _, b in pairs]
         without_cpu = statistics.median(b[2] for _, b in pairs)
         with_hooks, without_hooks = statistics.median(with_times), statistics.median(without_times)
-        steps = {step: round(statistics.median(w[1][step] for w, _ in pairs), 3) for step in (*STEPS, "total")}
+        steps = {step: round(statistics.median(w[1][step] for w, _ in pairs), 3) for step in (*STEPS, "total", "beside_cpu")}
         results["build"] = {"median_s": round(with_hooks, 3), "runs_s": [round(t, 3) for t in with_times]}
         results["hooks"] = {"with_s": round(with_hooks, 3), "without_s": round(without_hooks, 3),
                             "overhead": round(with_hooks / without_hooks - 1, 3),
                             "own_s": steps["total"], "own_share": round(steps["total"] / with_hooks, 3),
                             "steps_s": {step: steps[step] for step in STEPS},
+                            "beside_cpu_s": steps["beside_cpu"],
                             "with_cpu_s": round(statistics.median(w[2] for w, _ in pairs), 3),
                             "without_cpu_s": round(without_cpu, 3),
                             "without_runs_s": [round(t, 3) for t in without_times]}
@@ -267,7 +283,8 @@ def main() -> int:
         results["search_index"] = {p.name: {"bytes": p.stat().st_size, "gzip_bytes": len(gzip.compress(p.read_bytes()))}
                                    for p in indexes}
         results["zip"] = {**zip_contents(site), "plain_whole_site_bytes": zip_of_everything(bare_site, tmp / "plain.zip")}
-        results["check"] = {"real_site_s": round(time_check(real), 3)}
+        check_s, check_cpu = time_check(real)
+        results["check"] = {"real_site_s": round(check_s, 3), "real_site_cpu_s": round(check_cpu, 3)}
         tries, cpus = serve_rebuild(copy_project(tmp / "serve"), tries=3 if args.quick else 5) or (None, None)
         results["serve"] = {"tries_s": tries, "median_s": statistics.median(tries) if tries else None,
                             "plain_build_s": round(without_hooks, 3),
@@ -281,7 +298,7 @@ def main() -> int:
             pages = sum(1 for _ in (project / "docs").rglob("*.md"))
             seconds, hooks, _ = build(project, project / "site")
             hooks_s = hooks["total"]
-            check_s = time_check(project, runs=1)
+            check_s, _ = time_check(project, runs=1)
             scaling[str(count)] = {"pages": pages, "build_s": round(seconds, 3), "per_page_ms": round(seconds / pages * 1000, 2),
                                    "hooks_s": round(hooks_s, 3), "hooks_per_page_ms": round(hooks_s / pages * 1000, 2),
                                    "check_s": round(check_s, 3)}
@@ -338,13 +355,16 @@ def markdown(r: dict) -> str:
     steps = ", ".join(f"{step} {seconds} s" for step, seconds in h["steps_s"].items())
     lines += [f"| time inside the hooks | {h['own_s']} s = {h['own_share']:.1%} of the build ({steps}) | "
               f"{h['without_s']} s build without hooks | at most 10% | {verdict[h['own_share'] <= 0.10]} |",
-              f"| `check` on the real site | {r['check']['real_site_s']} s | | at most 1 s | {verdict[r['check']['real_site_s'] <= 1.0]} |",
+              f"| `check` on the real site (`python -m toolkit check`, wall time) | {r['check']['real_site_s']} s "
+              f"({r['check']['real_site_cpu_s']} s of CPU on two cores) | | at most 1 s | {verdict[r['check']['real_site_s'] <= 1.0]} |",
               "", "## Details", "",
               "| measure | value |", "|---|---|",
               f"| strict build, median of {len(r['build']['runs_s'])} | {r['build']['median_s']} s (runs: {', '.join(map(str, r['build']['runs_s']))}) |",
               f"| same build by plain Material | {h['without_s']} s (runs: {', '.join(map(str, h['without_runs_s']))}) |",
               f"| CPU time of the build, ours and plain Material (medians) | {h['with_cpu_s']} s, {h['without_cpu_s']} s |",
-              f"| build time added by the toolkit (with against without) | {h['overhead']:.1%} |"]
+              f"| build time added by the toolkit (with against without) | {h['overhead']:.1%} |",
+              f"| CPU used beside the build by the toolkit's second process (page checks, search index; "
+              f"not in the hooks' time above, in the build's CPU time) | {h['beside_cpu_s']} s |"]
     if "at_1000_s" in r["check"]:
         lines.append(f"| `check` with 1000 case studies per language | {r['check']['at_1000_s']} s |")
     for name, size in r["search_index"].items():
