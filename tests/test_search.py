@@ -121,6 +121,18 @@ def test_each_language_has_its_own_index_at_most_doubled(site_dir, lang):
     assert not (site_dir / "search/search_index.json").exists(), "no combined index for both languages"
 
 
+def test_every_section_of_every_page_is_in_its_language_index(site_dir, html_pages):
+    """No section is dropped for looking like its twin's: the glossary's letter headings (A, C,
+    D, ...) have the same title and text in both languages, and each language's index needs
+    its own (the i18n plugin's reconfigure_search would drop the English ones)."""
+    for lang in ("cy", "en"):
+        locations = {doc["location"] for doc in index(site_dir, lang)["docs"]}
+        prefix = "" if lang == "cy" else "en/"
+        letters = re.findall(r'<h2 id="([a-z])"', html_pages[f"{prefix}glossary.html"])
+        assert letters, "the glossary has letter headings"
+        assert {f"{prefix}glossary.html#{letter}" for letter in letters} <= locations
+
+
 # The index loads only when the reader searches, and only in the reader's language.
 
 def index_requests(page) -> list[str]:
