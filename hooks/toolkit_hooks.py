@@ -22,7 +22,7 @@ from toolkit.markdown_ext import ToolkitExtension
 from toolkit.page_html import not_found_page
 from toolkit.problems import format_report
 from toolkit.publish import is_preview
-from toolkit.template_cache import TEMPLATES
+from toolkit.template_cache import TEMPLATES, keep_theme_listing
 
 log = logging.getLogger("mkdocs.hooks.toolkit")
 _current: Build | None = None  # the build in progress, for on_build_error, which gets no config
@@ -47,6 +47,7 @@ def on_config(config):
         config.toolkit_build.site_dir = Path(config.site_dir)
         config.toolkit_build.preview = _preview
         config.markdown_extensions.append(ToolkitExtension(config.toolkit_build.context))
+        keep_theme_listing(config.theme)
     return config
 
 

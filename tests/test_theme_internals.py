@@ -31,3 +31,29 @@ def test_the_material_version_is_the_one_documented():
 
     assert version("mkdocs-material") == "9.8.1"
     assert version("mkdocs-static-i18n") == "1.3.1"
+
+
+def test_the_theme_listing_is_remembered_until_a_project_theme_folder_changes(tmp_path):
+    """keep_theme_listing: the same files as MkDocs lists, from memory, and listed afresh
+    when a file is added to the project's own theme folder."""
+    from mkdocs.theme import Theme
+
+    from toolkit.template_cache import keep_theme_listing
+
+    overrides = tmp_path / "overrides"
+    (overrides / "assets").mkdir(parents=True)
+    (overrides / "assets" / "one.css").write_text("p {}\n", encoding="utf-8")
+    theme = Theme(name="material", custom_dir=str(overrides))
+    expected = sorted(theme.get_env().list_templates())
+    keep_theme_listing(theme)
+    listings = []
+    env = theme.get_env()
+    real = env.loader.list_templates
+    env.loader.list_templates = lambda: listings.append(1) or real()
+    assert sorted(env.list_templates()) == expected and listings == [1]
+    again = theme.get_env()
+    again.loader.list_templates = lambda: listings.append(2) or real()
+    assert sorted(again.list_templates()) == expected and listings == [1], "the second build lists from memory"
+    (overrides / "assets" / "two.css").write_text("p {}\n", encoding="utf-8")
+    third = theme.get_env()
+    assert "assets/two.css" in third.list_templates(), "a new file in overrides/ is listed"

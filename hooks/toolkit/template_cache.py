@@ -1,13 +1,23 @@
-"""Compiled theme templates, kept in memory for the whole MkDocs run.
+"""What MkDocs asks of the theme on every build, kept in memory for the whole MkDocs run.
 
 MkDocs gives each build a fresh Jinja environment, and the i18n plugin runs one build per
-language, so every build compiles Material's templates again, once per language, and
-`mkdocs serve` again on every save. Jinja's bytecode cache (a public API) lets all of them
-after the first load the compiled code instead; a template whose source changed is compiled
-afresh (Jinja checks each one's checksum).
+language, so every build (once per language, and `mkdocs serve` again on every save)
+- compiles Material's templates again: Jinja's bytecode cache (a public API) lets all builds
+  after the first load the compiled code instead; a template whose source changed is compiled
+  afresh (Jinja checks each one's checksum);
+- lists every file in the theme's folders to find its static files, walking the thousands of
+  icons Material ships: `keep_theme_listing` remembers that list, and lists again when a
+  folder of the project's own (overrides/) has changed. Installed packages do not change
+  while MkDocs runs. This wraps `Theme.get_env`, an MkDocs internal (toolkit.theme_internals).
 """
 
 from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from jinja2.bccache import Bucket, BytecodeCache
 
@@ -28,3 +38,40 @@ class MemoryBytecodeCache(BytecodeCache):
 
 
 TEMPLATES = MemoryBytecodeCache()
+
+_LISTINGS: dict[tuple, tuple[tuple, list[str]]] = {}  # (folders, options) -> (their state, the list)
+
+
+def _installed(folder: str) -> bool:
+    return any(Path(folder).is_relative_to(prefix) for prefix in {sys.prefix, sys.base_prefix})
+
+
+def _state(folders: tuple[str, ...]) -> tuple:
+    """Every sub-folder's modification time in the project's own theme folders: adding,
+    removing or renaming a file changes its folder's."""
+    return tuple((root, os.stat(root).st_mtime_ns) for folder in folders if not _installed(folder)
+                 for root, _, _ in os.walk(folder))
+
+
+def keep_theme_listing(theme: Any) -> None:
+    """Make `theme.get_env()` (an MkDocs Theme's) give environments whose `list_templates`
+    answers from memory while the theme's folders are unchanged."""
+    make_env: Callable[[], Any] = theme.get_env
+    folders = tuple(theme.dirs)
+    options = tuple(sorted(theme.static_templates))
+
+    def get_env():
+        env = make_env()
+        list_templates = env.list_templates
+
+        def remembered(extensions=None, filter_func=None) -> list[str]:
+            key, state = (folders, options, extensions), _state(folders)
+            known = _LISTINGS.get(key)
+            if known is None or known[0] != state:
+                known = _LISTINGS[key] = (state, list_templates(extensions=extensions, filter_func=filter_func))
+            return list(known[1])
+
+        env.list_templates = remembered
+        return env
+
+    theme.get_env = get_env

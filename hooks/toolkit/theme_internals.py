@@ -1,5 +1,5 @@
-"""Every internal of Material (9.8.1), its offline plugin and the i18n plugin that the site's
-own code relies on, in one place.
+"""Every internal of Material (9.8.1), its offline plugin, the i18n plugin and MkDocs (1.6)
+that the site's own code relies on, in one place.
 
 None of these is a public API: a theme upgrade may change any of them without notice.
 tests/test_theme_internals.py checks each one against the installed packages' files, so an
@@ -17,7 +17,7 @@ class Internal:
     all match there."""
 
     what: str
-    package: str          # "material" or "mkdocs_static_i18n"
+    package: str          # "material", "mkdocs_static_i18n" or "mkdocs"
     files: str            # glob relative to the package folder
     patterns: tuple[str, ...]
     relied_on_by: str
@@ -119,4 +119,17 @@ THEME_INTERNALS: tuple[Internal, ...] = (
         "mkdocs_static_i18n", "custom_i18n_sitemap/sitemap.xml",
         (r"<lastmod>\{\{ file\.page\.update_date \}\}</lastmod>",),
         "toolkit.sitemaps.date_sitemap"),
+    Internal(
+        "MkDocs makes each build's Jinja environment with Theme.get_env(), from a FileSystemLoader "
+        "over the theme's folders, and finds the theme's static files with env.list_templates("
+        "filter_func=...), which walks every file in those folders.",
+        "mkdocs", "theme.py",
+        (r"def get_env\(self\) -> jinja2\.Environment:", r"loader = jinja2\.FileSystemLoader\(self\.dirs\)"),
+        "toolkit.template_cache.keep_theme_listing"),
+    Internal(
+        "(the other half of the above) Files.add_files_from_theme lists the theme's files with "
+        "env.list_templates(filter_func=filter).",
+        "mkdocs", "structure/files.py",
+        (r"for path in env\.list_templates\(filter_func=filter\):",),
+        "toolkit.template_cache.keep_theme_listing"),
 )
