@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ from .render import page_markdown, prepare_context
 from .site import Site, collect
 from .site_check import render_pages
 from .timing import StepTimer
-from .validate import RenderedPage, rendered_page, scan_rendered, source_problems
+from .validate import RenderedPage, check_sources, rendered_page, scan_rendered, source_problems
 
 
 @dataclass
@@ -74,7 +75,8 @@ class Build:
             prepare_context(self.context, self.site)
         with self.timer.step("validate"):
             # the first job: the second process starts, and checks the sources, while MkDocs works
-            sources = worker.run(source_problems, str(self.docs_dir), str(self.root), pages=self.page_count)
+            sources = worker.run(source_problems, str(self.docs_dir), str(self.root), pages=self.work_beside,
+                                 here=partial(check_sources, self.site))
             self._pending.append(lambda: self._problems.extend(sources.result()))
         if not self.site.tree.problems:
             return False
@@ -104,8 +106,8 @@ class Build:
     def page_content(self, src_uri: str, content: str) -> None:
         """Check a page's rendered content, beside the build (toolkit.worker)."""
         page = self._page(src_uri)
-        job = worker.run(scan_rendered, content, page.lang, pages=self.page_count)
-        worker.head_start(learn_words, content, page.lang, pages=self.page_count)
+        job = worker.run(scan_rendered, content, page.lang, pages=self.work_beside)
+        worker.head_start(learn_words, content, page.lang, pages=self.work_beside)
         findings, reported = list(self.context.findings), set(self.context.reported_urls)
         self._pending.append(lambda: self._add_rendered(rendered_page(page, job.result(), findings, reported)))
 
@@ -144,7 +146,7 @@ class Build:
             finish()
 
     def _finish(self, page: Page, args: tuple[str, ...]) -> None:
-        job = worker.run(finish_page, *args, pages=self.page_count)
+        job = worker.run(finish_page, *args, pages=self.work_beside)
         self._pending.append(lambda: self._problems.extend(trace(self._frame_findings(job.result()),
                                                                  page.path, page.text)))
 
@@ -166,8 +168,11 @@ class Build:
         return add_policy(output, [s for s in scan.inline_scripts if is_theme_script(s)])
 
     @property
-    def page_count(self) -> int:
-        return len(self.site.tree.all_pages()) if self.site else 0
+    def work_beside(self) -> int:
+        """The pages the second process would share (toolkit.worker); none under `mkdocs serve`,
+        where a save re-checks only what it changed (toolkit.memo) and handing every page to
+        another process would cost more than it saves."""
+        return len(self.site.tree.all_pages()) if self.site and not self.preview else 0
 
     def problems(self) -> list[Problem]:
         """Every problem found so far, the links across all rendered pages included (the
@@ -186,4 +191,4 @@ class Build:
 
     def publish(self, site_dir: Path) -> list[str]:
         """The outputs made from the finished site (toolkit.publish); returns lines for the log."""
-        return post_build(site_dir, self.root, self.preview, self.page_count).log_lines()
+        return post_build(site_dir, self.root, self.preview, self.work_beside).log_lines()

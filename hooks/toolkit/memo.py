@@ -17,15 +17,19 @@ T = TypeVar("T")
 MAX_ENTRIES = 20_000  # a few per page of a very large site; past it, start afresh
 
 
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 def by_text(function: Callable[..., T]) -> Callable[..., T]:
-    """Remember `function(text, *args, **kwargs)` by a digest of `text` and the other arguments.
-    The result is shared between callers: they must not change it."""
+    """Remember `function(text, *args, **kwargs)` by a digest of `text` (and of any other long
+    text argument) and the other arguments. The result is shared: callers must not change it."""
     store: dict[tuple, T] = {}
 
     @functools.wraps(function)
     def remembered(text: str, *args, **kwargs) -> T:
-        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        key = (digest, args, tuple(sorted(kwargs.items())))
+        key = (_digest(text), tuple(_digest(a) if isinstance(a, str) and len(a) > 256 else a for a in args),
+               tuple(sorted(kwargs.items())))
         if key not in store:
             if len(store) >= MAX_ENTRIES:
                 store.clear()

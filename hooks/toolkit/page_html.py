@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from .csp import add_policy, is_theme_script
 from .html_check import Scan, check_document
 from .languages import DEFAULT_LANGUAGE
+from .memo import by_text
 from .updated import date_in_words, last_changes
 from .vocab import label
 
@@ -111,11 +112,17 @@ def finish_page(output: str, frame: str, lang: str, page_path: str, site_url: st
     that admits the theme's inline scripts. Returns the check of the page's frame.
 
     Runs beside the build (toolkit.worker), once MkDocs has written the page."""
+    final, scan = _finished(output, frame, lang, page_path, site_url)
+    Path(target).write_bytes(final.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes
+    return scan
+
+
+@by_text
+def _finished(output: str, frame: str, lang: str, page_path: str, site_url: str) -> tuple[str, Scan]:
     scan = check_document(frame)
     final = add_policy(fix_page_html(output, lang, page_path, site_url),
                        [script for script in scan.inline_scripts if is_theme_script(script)])
-    Path(target).write_bytes(final.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes
-    return scan
+    return final, scan
 
 
 def not_found_page(html: str, lang: str, site_url: str) -> str:

@@ -71,10 +71,11 @@ def _forget_pool() -> None:
     _pool = None
 
 
-def run(function: Callable[..., T], *args: Any, pages: int) -> Job[T]:
+def run(function: Callable[..., T], *args: Any, pages: int, here: Callable[[], T] | None = None) -> Job[T]:
     """`function(*args)`, beside the build when the site has `pages` enough to gain from it.
-    The function must be importable by name (it runs in another process)."""
-    job = Job(function, args)
+    The function must be importable by name (it runs in another process). `here`, if given,
+    is what to do instead when the work is done in this process (with what it has already)."""
+    job = Job(here, ()) if here is not None and pages < MIN_PAGES else Job(function, args)
     if pages >= MIN_PAGES:
         try:
             pool = _second_process()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from ..memo import by_text
 from ..pages import LOADER
 
 from ..problems import Problem
@@ -155,9 +156,14 @@ def load_file(file: Path, root: Path, tool_id: str, lang: str) -> tuple[Tool | N
         path = file.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         path = file.as_posix()
+    return _parse_tool(file.read_text(encoding="utf-8"), path, tool_id, lang)
+
+
+@by_text
+def _parse_tool(text: str, path: str, tool_id: str, lang: str) -> tuple[Tool | None, list[Problem]]:
+    """Remembered per text (toolkit.memo): `mkdocs serve` reads the tools again on every save."""
     reader = _Reader(path)
     try:
-        text = file.read_text(encoding="utf-8")
         try:
             node = yaml.compose(text, Loader=LOADER)
         except yaml.YAMLError:  # parse again in pure Python, whose messages are the same everywhere
