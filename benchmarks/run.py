@@ -114,11 +114,12 @@ def process_cpu(pid: int) -> float:
 
 
 def case_study(lang: str, n: int) -> str:
-    words = {"cy": ("Astudiaeth synthetig", "Crynodeb.", "Caerdydd", "Testun"),
-             "en": ("Synthetic study", "Summary.", "Cardiff", "Text")}[lang]
+    words = {"cy": ("Astudiaeth synthetig", "Crynodeb.", "Caerdydd", "Testun", "Rheswm."),
+             "en": ("Synthetic study", "Summary.", "Cardiff", "Text", "Reason.")}[lang]
     stage = ["co-commissioning", "co-design", "co-delivery", "co-assessment"][n % 4]
     return (f"---\ntitle: {words[0]} {n}\nsummary: {words[1]}\nplace: {words[2]}\nstages: [{stage}]\n"
-            f"ladder: co-design\nsector: health\ncountry: wales\nyears: \"2014\"\nsources: [bovaird-loeffler-2014]\n---\n\n"
+            f"ladder: co-design\nbasis: {words[4]}\nsector: health\ncountry: wales\nyears: \"2014\"\nyears_basis: source-year\n"
+            f"sources: [bovaird-loeffler-2014]\n---\n\n"
             f"# {words[0]} {n}\n\n{words[3]} [[rung:co-design]] [[ref:bovaird-loeffler-2014]].\n\n"
             "## A {#what-was-done}\n\nx\n\n## B {#who-was-involved}\n\nx\n\n## C {#what-changed}\n\nx\n\n## D {#lessons}\n\nx\n")
 
