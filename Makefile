@@ -28,7 +28,7 @@ serve: $(BIN)/.site-deps
 	$(BIN)/mkdocs serve --strict
 
 check: $(BIN)/.site-deps
-	$(BIN)/python -m toolkit check
+	$(BIN)/python -m toolkit check $(ARGS)
 
 # Which translations are in step: make translations; record a review: make translations MARK=docs/cy/x.md
 translations: $(BIN)/.site-deps
@@ -71,4 +71,4 @@ screenshots: site $(BIN)/.test-deps
 	$(BIN)/python scripts/screenshots.py site
 
 clean:
-	rm -rf site $(VENV) node_modules .pytest_cache
+	rm -rf site $(VENV) node_modules .pytest_cache .cache

@@ -18,9 +18,9 @@ from .stale import stale_twins
 from . import stale as translation_reviews
 
 
-def check(docs_dir: Path) -> int:
+def check(docs_dir: Path, fresh: bool = False) -> int:
     """Print the report; exit status 1 if there is any problem."""
-    problems = check_site(docs_dir, Path.cwd())
+    problems = check_site(docs_dir, Path.cwd(), fresh=fresh)
     if problems:
         print(format_report(problems))
         return 1
@@ -88,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate the docs tree and print a path:line report")
     check_cmd.add_argument("--docs", type=Path, default=Path("docs"), help="the docs folder (default: docs)")
+    check_cmd.add_argument("--fresh", action="store_true",
+                           help="render every page, not only those changed since the last check (.cache/)")
     spell_cmd = commands.add_parser("spell", help="spell-check both languages with aspell: path:line: word")
     spell_cmd.add_argument("--docs", type=Path, default=Path("docs"), help="the docs folder (default: docs)")
     spell_cmd.add_argument("--words", type=Path, default=Path("spelling"), help="the word lists (default: spelling)")
@@ -100,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         .add_argument("--mark", type=Path, nargs="+", default=[], help="pages (with their twins) to record as in step")
     args = parser.parse_args(argv)
     if args.command == "check":
-        return check(args.docs)
+        return check(args.docs, args.fresh)
     if args.command == "spell":
         return spell(args.docs, args.words)
     if args.command == "new-case-study":

@@ -16,6 +16,7 @@ from pathlib import Path
 from markdown import Markdown
 
 from . import worker
+from .check_cache import CheckCache
 from .html_check import Link
 from .markdown_ext import RenderContext, ToolkitExtension
 from .pages import Page
@@ -61,12 +62,11 @@ def _render_share(keys: list[tuple[str, str]]) -> list[tuple[list[Problem], list
     return [(problems, out.ids, out.links, out.reported_urls) for problems, out in results]
 
 
-def render_in_parallel(site: Site) -> list[tuple[list[Problem], RenderedPage]]:
-    """Every page rendered and checked, half of them in a forked process on a second core.
+def render_in_parallel(site: Site, pages: list[Page]) -> list[tuple[list[Problem], RenderedPage]]:
+    """These pages rendered and checked, half of them in a forked process on a second core.
 
-    Forking is safe here: `check` runs no threads. A small site, or one core, renders here."""
+    Forking is safe here: `check` runs no threads. A few pages, or one core, render here."""
     global _forked_site
-    pages = [page for page in site.tree.all_pages() if page.readable]
     if len(pages) < worker.MIN_PAGES or (os.cpu_count() or 1) < 2:
         return render_pages(site, pages)
     share, own = pages[1::2], pages[::2]
@@ -80,7 +80,17 @@ def render_in_parallel(site: Site) -> list[tuple[list[Problem], RenderedPage]]:
     return results
 
 
-def check_site(docs_dir: Path, root: Path | None = None) -> list[Problem]:
-    """Every problem in the docs tree, as the build would report it."""
+def check_site(docs_dir: Path, root: Path | None = None, fresh: bool = False) -> list[Problem]:
+    """Every problem in the docs tree, as the build would report it. Pages whose text and
+    whose site are as at the last check are not rendered again (toolkit.check_cache), unless
+    `fresh`."""
     site = collect(docs_dir, root)
-    return validate(site, render_in_parallel(site))
+    pages = [page for page in site.tree.all_pages() if page.readable]
+    cache = CheckCache.open(site) if not fresh else None
+    known = {page.path: cache.get(page) for page in pages} if cache else {}
+    rendered = render_in_parallel(site, [page for page in pages if known.get(page.path) is None])
+    if cache:
+        for result in rendered:
+            cache.put(result[1].page, result)
+        cache.save(pages)
+    return validate(site, rendered + [result for result in known.values() if result is not None])
