@@ -56,7 +56,10 @@ BUDGETS = {
     "mkdocs serve: same, in CPU time (the machine is shared, so this is the steadier figure)":
         lambda r: None if r["serve"]["cpu_ratio"] is None else r["serve"]["cpu_ratio"] <= 1.0,
     "time inside the hooks at most 10% of the full build": lambda r: r["hooks"]["own_share"] <= 0.10,
-    "check takes at most 1 s on the real site": lambda r: r["check"]["real_site_s"] <= 1.0,
+    "check takes at most 1 s on the real site, after editing a page (the contributor's loop)":
+        lambda r: r["check"]["edited_s"] <= 1.0,
+    "check takes at most 1 s on the real site, every page rendered (a fresh clone)":
+        lambda r: r["check"]["fresh_s"] <= 1.0,
     "the hooks scale linearly (1000 vs 100 case studies: cost per page grows at most 1.3x)":
         lambda r: None if r["scaling"]["hooks_per_page_growth"] is None else r["scaling"]["hooks_per_page_growth"] <= 1.3,
     "the whole build scales linearly (same measure)":
@@ -131,17 +134,31 @@ def add_synthetic(project: Path, count: int) -> None:
             (folder / f"synthetic-{n:04d}.md").write_text(case_study(lang, n), encoding="utf-8")
 
 
-def time_check(project: Path, runs: int = 3) -> tuple[float, float]:
-    """`python -m toolkit check` as a contributor runs it (`make check`): median wall seconds,
-    and the CPU seconds it used in all (it renders on two cores)."""
-    times, cpus = [], []
-    for _ in range(runs):
+def time_check(project: Path, runs: int = 3) -> dict[str, float]:
+    """`python -m toolkit check` as a contributor runs it (`make check`), median wall seconds:
+    `fresh`, every page rendered (a fresh clone, or `check --fresh`), with the CPU seconds it
+    used on two cores; `edited`, after one page's text changed since the last check, which is
+    the contributor's loop (toolkit.check_cache renders that page only)."""
+    env = {**ENV, "PYTHONPATH": str(project / "hooks")}
+
+    def once(*flags: str) -> tuple[float, float]:
         start, cpu = time.perf_counter(), children_cpu()
-        subprocess.run([sys.executable, "-m", "toolkit", "check"], cwd=project, check=True, capture_output=True,
-                       env={**ENV, "PYTHONPATH": str(project / "hooks")})
-        times.append(time.perf_counter() - start)
-        cpus.append(children_cpu() - cpu)
-    return statistics.median(times), statistics.median(cpus)
+        subprocess.run([sys.executable, "-m", "toolkit", "check", *flags], cwd=project, check=True,
+                       capture_output=True, env=env)
+        return time.perf_counter() - start, children_cpu() - cpu
+
+    fresh = [once("--fresh") for _ in range(runs)]
+    page = project / "docs/en/ladder.md"
+    original = page.read_text(encoding="utf-8")
+    once()
+    edited = []
+    for n in range(runs):
+        page.write_text(original + f"\nEdit {n}.\n", encoding="utf-8")
+        edited.append(once()[0])
+    page.write_text(original, encoding="utf-8")
+    return {"fresh_s": round(statistics.median(t for t, _ in fresh), 3),
+            "fresh_cpu_s": round(statistics.median(c for _, c in fresh), 3),
+            "edited_s": round(statistics.median(edited), 3)}
 
 
 def serve_rebuild(project: Path, tries: int = 3) -> tuple[list[float], list[float]] | None:
@@ -284,8 +301,7 @@ def main() -> int:
         results["search_index"] = {p.name: {"bytes": p.stat().st_size, "gzip_bytes": len(gzip.compress(p.read_bytes()))}
                                    for p in indexes}
         results["zip"] = {**zip_contents(site), "plain_whole_site_bytes": zip_of_everything(bare_site, tmp / "plain.zip")}
-        check_s, check_cpu = time_check(real)
-        results["check"] = {"real_site_s": round(check_s, 3), "real_site_cpu_s": round(check_cpu, 3)}
+        results["check"] = time_check(real)
         tries, cpus = serve_rebuild(copy_project(tmp / "serve"), tries=3 if args.quick else 5) or (None, None)
         results["serve"] = {"tries_s": tries, "median_s": statistics.median(tries) if tries else None,
                             "plain_build_s": round(without_hooks, 3),
@@ -299,7 +315,7 @@ def main() -> int:
             pages = sum(1 for _ in (project / "docs").rglob("*.md"))
             seconds, hooks, _ = build(project, project / "site")
             hooks_s = hooks["total"]
-            check_s, _ = time_check(project, runs=1)
+            check_s = time_check(project, runs=1)["fresh_s"]
             scaling[str(count)] = {"pages": pages, "build_s": round(seconds, 3), "per_page_ms": round(seconds / pages * 1000, 2),
                                    "hooks_s": round(hooks_s, 3), "hooks_per_page_ms": round(hooks_s / pages * 1000, 2),
                                    "check_s": round(check_s, 3)}
@@ -356,8 +372,10 @@ def markdown(r: dict) -> str:
     steps = ", ".join(f"{step} {seconds} s" for step, seconds in h["steps_s"].items())
     lines += [f"| time inside the hooks | {h['own_s']} s = {h['own_share']:.1%} of the build ({steps}) | "
               f"{h['without_s']} s build without hooks | at most 10% | {verdict[h['own_share'] <= 0.10]} |",
-              f"| `check` on the real site (`python -m toolkit check`, wall time) | {r['check']['real_site_s']} s "
-              f"({r['check']['real_site_cpu_s']} s of CPU on two cores) | | at most 1 s | {verdict[r['check']['real_site_s'] <= 1.0]} |",
+              f"| `check` on the real site after editing a page (wall time) | {r['check']['edited_s']} s | | at most 1 s | "
+              f"{verdict[r['check']['edited_s'] <= 1.0]} |",
+              f"| `check --fresh` on the real site, every page rendered (wall time) | {r['check']['fresh_s']} s "
+              f"({r['check']['fresh_cpu_s']} s of CPU on two cores) | | at most 1 s | {verdict[r['check']['fresh_s'] <= 1.0]} |",
               "", "## Details", "",
               "| measure | value |", "|---|---|",
               f"| strict build, median of {len(r['build']['runs_s'])} | {r['build']['median_s']} s (runs: {', '.join(map(str, r['build']['runs_s']))}) |",
@@ -367,7 +385,7 @@ def markdown(r: dict) -> str:
               f"| CPU used beside the build by the toolkit's second process (page checks, search index; "
               f"not in the hooks' time above, in the build's CPU time) | {h['beside_cpu_s']} s |"]
     if "at_1000_s" in r["check"]:
-        lines.append(f"| `check` with 1000 case studies per language | {r['check']['at_1000_s']} s |")
+        lines.append(f"| `check --fresh` with 1000 case studies per language | {r['check']['at_1000_s']} s |")
     for name, size in r["search_index"].items():
         lines.append(f"| `search/{name}` (loaded on first search only) | {kib(size['bytes'])} ({kib(size['gzip_bytes'])} gzipped) |")
     lines += ["", "First visit (every file fetched over http with an empty cache until the network is idle, gzipped):", "",
