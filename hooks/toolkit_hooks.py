@@ -22,7 +22,7 @@ from toolkit.markdown_ext import ToolkitExtension
 from toolkit.page_html import not_found_page
 from toolkit.problems import format_report
 from toolkit.publish import is_preview
-from toolkit.template_cache import TEMPLATES, keep_theme_listing
+from toolkit.template_cache import TEMPLATES, keep_search_entries, keep_theme_listing
 
 log = logging.getLogger("mkdocs.hooks.toolkit")
 _current: Build | None = None  # the build in progress, for on_build_error, which gets no config
@@ -48,13 +48,16 @@ def on_config(config):
         config.toolkit_build.preview = _preview
         config.markdown_extensions.append(ToolkitExtension(config.toolkit_build.context))
         keep_theme_listing(config.theme)
+    keep_search_entries(config.plugins.get("material/search") or config.plugins.get("search"),  # new in each build
+                        then=config.toolkit_build.search_entries)
     return config
 
 
 def on_pre_build(config) -> None:
     build = _build(config)
     build.depth += 1
-    if build.depth > 1:
+    if build.depth > 1:  # the default language is built; the i18n plugin starts another
+        build.other_languages_begin()
         return
     fatal = build.collect()
     if fatal:  # MkDocs would crash on these files: report everything now

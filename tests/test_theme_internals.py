@@ -57,3 +57,34 @@ def test_the_theme_listing_is_remembered_until_a_project_theme_folder_changes(tm
     (overrides / "assets" / "two.css").write_text("p {}\n", encoding="utf-8")
     third = theme.get_env()
     assert "assets/two.css" in third.list_templates(), "a new file in overrides/ is listed"
+
+
+def test_search_entries_are_remembered_for_a_page_seen_before(monkeypatch):
+    """keep_search_entries: the same entries as Material makes, from memory the second time,
+    and made afresh when what Material reads of the page changes."""
+    from types import SimpleNamespace
+
+    from material.plugins.search import plugin as search
+
+    from toolkit.template_cache import keep_search_entries
+
+    parsed = []
+    real_feed = search.Parser.feed
+    monkeypatch.setattr(search.Parser, "feed", lambda self, data: parsed.append(data) or real_feed(self, data))
+
+    def page(content: str, title: str = "Ysgol") -> SimpleNamespace:
+        return SimpleNamespace(content=content, url="ladder.html", toc=[], title=title, meta={"title": title})
+
+    def entries(*pages) -> list[dict]:
+        plugin = SimpleNamespace(search_index=search.SearchIndex(lang=["en"], separator=" ", pipeline=[], fields={}))
+        keep_search_entries(plugin)
+        for one in pages:
+            plugin.search_index.add_entry_from_context(one)
+        return plugin.search_index.entries
+
+    html = '<h1 id="ysgol">Ysgol</h1><p>Saith gris.</p><h2 id="gris">Gris</h2><p>Un.</p>'
+    first = entries(page(html))
+    assert [e["location"] for e in first] == ["ladder.html", "ladder.html#gris"] and len(parsed) == 1
+    assert entries(page(html)) == first and len(parsed) == 1, "the second build takes them from memory"
+    assert entries(page(html, title="Ysgol newydd"))[0]["title"] == "Ysgol" and len(parsed) == 2
+    assert "Dau." in entries(page(html.replace("Un.", "Dau.")))[1]["text"] and len(parsed) == 3

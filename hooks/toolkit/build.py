@@ -28,8 +28,8 @@ from .page_html import finish_page
 from .pages import Page
 from .problems import Problem
 from .project import load_project
-from .publish import post_build
-from .search_index import learn_words
+from .publish import ZipStarted, post_build, start_zip_beside
+from .search_index import learn_entries
 from .render import page_markdown, prepare_context
 from .site import Site, collect
 from .site_check import render_pages
@@ -55,6 +55,7 @@ class Build:
     _rendered: dict[tuple[str, str], RenderedPage] = field(default_factory=dict)
     _pending: list[Callable[[], None]] = field(default_factory=list)  # results of checks still running
     _unfinished: Callable[[], None] | None = None  # the last page MkDocs was handed: finished when written
+    _zip: ZipStarted | None = None  # the offline zip, begun once the default language is built
 
     @classmethod
     def start(cls, config_file: Path, docs_dir: Path, i18n_languages: list[Any]) -> "Build":
@@ -85,6 +86,16 @@ class Build:
             self._rendered[(rendered.page.lang, rendered.page.rel)] = rendered
         return True
 
+    def other_languages_begin(self) -> None:
+        """The default language is built, its last page written: its files go into the zip
+        beside the build while MkDocs builds the other languages (publish.start_zip_beside)."""
+        if self.preview or self._zip is not None:
+            return
+        self._finish_previous()
+        languages = self.languages
+        unfinished = tuple(languages.prefix(lang) for lang in languages.others(languages.default))
+        self._zip = start_zip_beside(self.site_dir, self.root, unfinished, self.work_beside)
+
     def shared_files(self, lang: str) -> list[str]:
         """Files outside the language folders, which every language's pages may link to."""
         if lang == self.languages.default or self.site is None:
@@ -107,9 +118,14 @@ class Build:
         """Check a page's rendered content, beside the build (toolkit.worker)."""
         page = self._page(src_uri)
         job = worker.run(scan_rendered, content, page.lang, pages=self.work_beside)
-        worker.head_start(learn_words, content, page.lang, pages=self.work_beside)
         findings, reported = list(self.context.findings), set(self.context.reported_urls)
         self._pending.append(lambda: self._add_rendered(rendered_page(page, job.result(), findings, reported)))
+
+    def search_entries(self, entries: list[dict]) -> None:
+        """A page's search entries, as Material made them: their words are worked out beside
+        the build, ahead of the search index (toolkit.search_index)."""
+        worker.head_start(learn_entries, [(e.get("title", ""), e.get("text", ""), e["location"]) for e in entries],
+                          pages=self.work_beside)
 
     def _add_rendered(self, result: tuple[list[Problem], RenderedPage]) -> None:
         problems, rendered = result
@@ -191,4 +207,4 @@ class Build:
 
     def publish(self, site_dir: Path) -> list[str]:
         """The outputs made from the finished site (toolkit.publish); returns lines for the log."""
-        return post_build(site_dir, self.root, self.preview, self.work_beside).log_lines()
+        return post_build(site_dir, self.root, self.preview, self.work_beside, self._zip).log_lines()

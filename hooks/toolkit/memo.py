@@ -17,7 +17,8 @@ T = TypeVar("T")
 MAX_ENTRIES = 20_000  # a few per page of a very large site; past it, start afresh
 
 
-def _digest(text: str) -> bytes:
+def digest(text: str) -> bytes:
+    """16 bytes that stand for the text."""
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
@@ -28,7 +29,7 @@ def by_text(function: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(function)
     def remembered(text: str, *args, **kwargs) -> T:
-        key = (_digest(text), tuple(_digest(a) if isinstance(a, str) and len(a) > 256 else a for a in args),
+        key = (digest(text), tuple(digest(a) if isinstance(a, str) and len(a) > 256 else a for a in args),
                tuple(sorted(kwargs.items())))
         if key not in store:
             if len(store) >= MAX_ENTRIES:

@@ -62,11 +62,11 @@ def word_forms(word: str, lang: str) -> tuple[str, frozenset[str], frozenset[str
     return form, frozenset(variants), frozenset(radicals(form) - {form}) if lang == "cy" else frozenset()
 
 
-def learn_words(html_text: str, lang: str) -> None:
-    """Work out the forms of a rendered page's words ahead of the index (a head start for
-    the second process: toolkit.worker)."""
-    for word in set(WORD.findall(html.unescape(TAG.sub(" ", html_text)))):
-        word_forms(word, lang)
+def learn_entries(entries: list[tuple[str, str, str]]) -> None:
+    """Work out the words of a page's search entries (title, text, location) as the page is
+    built, ahead of the index (a head start for the second process: toolkit.worker)."""
+    for title, text, location in entries:
+        doc_words(f"{title} {text}", language_of({"location": location}))
 
 
 @by_text

@@ -8,7 +8,11 @@ language, so every build (once per language, and `mkdocs serve` again on every s
 - lists every file in the theme's folders to find its static files, walking the thousands of
   icons Material ships: `keep_theme_listing` remembers that list, and lists again when a
   folder of the project's own (overrides/) has changed. Installed packages do not change
-  while MkDocs runs. This wraps `Theme.get_env`, an MkDocs internal (toolkit.theme_internals).
+  while MkDocs runs. This wraps `Theme.get_env`, an MkDocs internal (toolkit.theme_internals);
+- parses every page's HTML into search sections (Material's search plugin): under `mkdocs
+  serve`, the same page gives the same entries, so `keep_search_entries` remembers them by
+  what Material reads of the page (its content, URL, title, tags and search settings). This
+  wraps `SearchIndex.add_entry_from_context`, a Material internal (toolkit.theme_internals).
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from jinja2.bccache import Bucket, BytecodeCache
+
+from .memo import digest as _digest
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -75,3 +81,29 @@ def keep_theme_listing(theme: Any) -> None:
         return env
 
     theme.get_env = get_env
+
+
+_SEARCH_ENTRIES: dict[tuple, list[dict]] = {}  # what Material read of a page -> the entries it made
+
+
+def keep_search_entries(search_plugin: Any, then: Callable[[list[dict]], None] = lambda entries: None) -> None:
+    """Make the search plugin's index (made anew by the plugin's on_config in every build)
+    add a page it has seen before from memory; `then` is given each page's entries."""
+    index = getattr(search_plugin, "search_index", None)
+    if index is None:  # search is off
+        return
+    add = index.add_entry_from_context
+
+    def remembered(page: Any) -> None:
+        meta = page.meta
+        key = (_digest(page.content or ""), page.url, str(meta.get("title", page.title)),
+               repr(meta.get("tags")), repr(meta.get("search")))
+        if key not in _SEARCH_ENTRIES:
+            before = len(index.entries)
+            add(page)
+            _SEARCH_ENTRIES[key] = [dict(entry) for entry in index.entries[before:]]
+        else:
+            index.entries.extend(dict(entry) for entry in _SEARCH_ENTRIES[key])
+        then(_SEARCH_ENTRIES[key])
+
+    index.add_entry_from_context = remembered

@@ -120,6 +120,22 @@ THEME_INTERNALS: tuple[Internal, ...] = (
         (r"<lastmod>\{\{ file\.page\.update_date \}\}</lastmod>",),
         "toolkit.sitemaps.date_sitemap"),
     Internal(
+        "Material's search plugin makes a new SearchIndex in each build's on_config and, per page, "
+        "calls search_index.add_entry_from_context(page), which parses page.content into sections "
+        "and appends one dict per section to self.entries, reading page.url, page.toc and the "
+        "title, tags and search settings of page.meta.",
+        "material", "plugins/search/plugin.py",
+        (r"self\.search_index = SearchIndex\(\*\*self\.config\)",
+         r"self\.search_index\.add_entry_from_context\(page\)",
+         r"def add_entry_from_context\(self, page\):",
+         r"parser\.feed\(page\.content\)",
+         r'url = url \+ item\.url',
+         r'page\.meta\.get\("title", page\.title\)',
+         r'tags = page\.meta\.get\("tags"\)',
+         r'search = page\.meta\.get\("search"\) or \{\}',
+         r"self\.entries\.append\(entry\)"),
+        "toolkit.template_cache.keep_search_entries"),
+    Internal(
         "MkDocs makes each build's Jinja environment with Theme.get_env(), from a FileSystemLoader "
         "over the theme's folders, and finds the theme's static files with env.list_templates("
         "filter_func=...), which walks every file in those folders.",
