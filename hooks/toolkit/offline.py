@@ -130,18 +130,32 @@ def _add(archive: zipfile.ZipFile, site_dir: Path, rel: str, stamp: tuple[int, .
     archive.writestr(info, (site_dir / rel).read_bytes(), compresslevel=None if stored else 6)
 
 
-def make_zip(site_dir: Path, epoch: int, index_written: Callable[[], object] = lambda: None) -> Path:
+def start_zip(site_dir: str, epoch: int, unfinished: tuple[str, ...]) -> None:
+    """Begin the zip while MkDocs builds the other languages (beside the build: toolkit.worker),
+    with every file the copy needs that is final: all but the search files and the folders
+    still being built (`unfinished`, such as 'en/'). make_zip adds the rest."""
+    site = Path(site_dir)
+    _write(site, epoch, "w", [rel for rel in offline_files(site, search=False) if not rel.startswith(unfinished)])
+
+
+def make_zip(site_dir: Path, epoch: int, index_written: Callable[[], object] = lambda: None,
+             started: tuple[str, ...] | None = None) -> Path:
     """Zip what the offline copy needs into site_dir/ZIP_NAME, every entry stamped `epoch`.
 
-    The search indexes may still be in the making (toolkit.worker): everything else is zipped
-    first, then `index_written()` is waited for, then the search files are added."""
+    `started`: start_zip has zipped all but these folders and the search files. The search
+    indexes may still be in the making (toolkit.worker): everything else is zipped first, then
+    `index_written()` is waited for, then the search files are added."""
     site_dir = Path(site_dir)
-    target = site_dir / ZIP_NAME
-    stamp = zip_time(epoch)
-    with zipfile.ZipFile(target, "w") as archive:
-        for rel in offline_files(site_dir, search=False):
-            _add(archive, site_dir, rel, stamp)
-        index_written()
-        for rel in offline_files(site_dir, search=True):
-            _add(archive, site_dir, rel, stamp)
-    return target
+    files = offline_files(site_dir, search=False)
+    if started is not None:
+        files = [rel for rel in files if rel.startswith(started)]
+    _write(site_dir, epoch, "w" if started is None else "a", files)
+    index_written()
+    _write(site_dir, epoch, "a", offline_files(site_dir, search=True))
+    return site_dir / ZIP_NAME
+
+
+def _write(site_dir: Path, epoch: int, mode: str, files: list[str]) -> None:
+    with zipfile.ZipFile(site_dir / ZIP_NAME, mode) as archive:
+        for rel in files:
+            _add(archive, site_dir, rel, zip_time(epoch))

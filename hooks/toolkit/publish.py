@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import worker
-from .offline import link_download, make_zip
+from .offline import link_download, make_zip, start_zip
 from .search_index import write_language_indexes
 from .sitemaps import date_sitemap, write_language_sitemaps
 
@@ -55,7 +55,23 @@ class Published:
         return lines
 
 
-def post_build(site_dir: Path, project_dir: Path, preview: bool, pages: int) -> Published:
+@dataclass(frozen=True)
+class ZipStarted:
+    """The zip, begun beside the build once the default language was built (offline.start_zip)."""
+
+    job: worker.Job
+    epoch: int
+    unfinished: tuple[str, ...]
+
+
+def start_zip_beside(site_dir: Path, project_dir: Path, unfinished: tuple[str, ...], pages: int) -> ZipStarted:
+    """Zip the default language's files while MkDocs builds the others (`unfinished` folders)."""
+    epoch = source_epoch(project_dir)
+    return ZipStarted(worker.run(start_zip, str(site_dir), epoch, unfinished, pages=pages), epoch, unfinished)
+
+
+def post_build(site_dir: Path, project_dir: Path, preview: bool, pages: int,
+               started: ZipStarted | None = None) -> Published:
     """Run once, after the last language is built (the offline plugin has written its
     search_index.js by then). The search index is made in the second process, which has
     learnt the pages' words during the build (toolkit.worker)."""
@@ -63,9 +79,12 @@ def post_build(site_dir: Path, project_dir: Path, preview: bool, pages: int) -> 
     index = worker.run(write_language_indexes, str(site_dir), not preview, pages=pages)
     if preview:
         return Published(index.result() or {}, None)
-    epoch = source_epoch(project_dir)
+    epoch = started.epoch if started else source_epoch(project_dir)
     date_sitemap(site_dir, epoch)
     write_language_sitemaps(site_dir)
-    zip_path = make_zip(site_dir, epoch, index_written=index.result)  # zips the rest meanwhile
+    if started:
+        started.job.result()
+    zip_path = make_zip(site_dir, epoch, index_written=index.result,  # zips the rest meanwhile
+                        started=started.unfinished if started else None)
     link_download(site_dir, zip_path)  # the site's home pages offer the zip; the copies inside it do not
     return Published(index.result() or {}, zip_path)
