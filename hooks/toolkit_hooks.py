@@ -134,6 +134,7 @@ def on_build_error(error) -> None:
     if not build.reported and build.site is not None and build.problems():
         _log_report(build)
         log.error(_summary(build))
+    build.wait_beside()  # nothing beside the build may write into the folder once it is gone
     if build.site_dir.is_dir():
         shutil.rmtree(build.site_dir)
         log.error(f"The build failed: {build.site_dir} was removed, so nothing half-built can be published.")

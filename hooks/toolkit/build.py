@@ -199,6 +199,18 @@ class Build:
         links = check_links(self.site, list(self._rendered.values())) if self.site else []
         return sorted(set(self._problems + links))
 
+    def wait_beside(self) -> None:
+        """After a failure: let the work running beside the build end (its results no longer
+        matter; what failed is reported already)."""
+        self._unfinished = None
+        jobs = [self._zip.job] if self._zip is not None and self._zip.job.future is not None else []
+        for finish in [*self._pending, *(job.result for job in jobs)]:
+            try:
+                finish()
+            except Exception:  # noqa: BLE001 - the build has failed already, and says why
+                pass
+        self._pending.clear()
+
     def summary(self) -> str:
         """The build log's line on the toolkit's own time (the benchmark reads it back)."""
         beside = worker.cpu_seconds()
