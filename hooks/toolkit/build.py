@@ -124,8 +124,9 @@ class Build:
     def search_entries(self, entries: list[dict]) -> None:
         """A page's search entries, as Material made them: their words are worked out beside
         the build, ahead of the search index (toolkit.search_index)."""
-        worker.head_start(learn_entries, [(e.get("title", ""), e.get("text", ""), e["location"]) for e in entries],
-                          pages=self.work_beside)
+        with self.timer.step("post-build"):  # the search index's, done early
+            worker.head_start(learn_entries, [(e.get("title", ""), e.get("text", ""), e["location"]) for e in entries],
+                              pages=self.work_beside)
 
     def _add_rendered(self, result: tuple[list[Problem], RenderedPage]) -> None:
         problems, rendered = result

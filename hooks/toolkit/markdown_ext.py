@@ -37,6 +37,7 @@ from .xrefs import KINDS, relative_link, relative_path, resolve, sentence_start,
 MARKER = re.compile(r"^<!--\s*([a-z][a-z-]*)\s*(?::\s*(.*?))?\s*-->$", re.S)
 XREF = r"\[\[([^\[\]\n]*)\]\]"
 OPEN_XREF = r"\[\["
+TAIL = 200  # characters before a cross-reference that decide its case and mutation
 P = TypeVar("P")
 
 
@@ -95,11 +96,29 @@ class XrefProcessor(InlineProcessor):
 
     def handleMatch(self, m: re.Match, data: str):  # type: ignore[override]
         ctx = self.context
-        inner = m.group(1)
+        known = ctx.site.memo.setdefault("xrefs", {})  # pages repeat the same cross-references
+        if (ctx.lang, m.group(1)) not in known:
+            known[ctx.lang, m.group(1)] = self._resolve(ctx.lang, m.group(1))
+        message, kind, page, anchor, title, text = known[ctx.lang, m.group(1)]
+        if message:
+            ctx.problem(f"{m.group(0)}: {message}", m.group(0))
+            return AtomicString(m.group(0)), m.start(0), m.end(0)
+        start = m.start(0)
+        window = max(0, start - TAIL)  # the words just before are all that matter
+        before = ("\0" if window else "") + data[window:start]
+        if kind.name in ("rung", "stage") and not sentence_start(before, len(before)):
+            title = title[:1].lower() + title[1:]  # ordinary words: lower case mid-sentence
+        if ctx.lang == "cy" and not text.strip():
+            title = expected_form(before, title) or title  # 'â chydgomisiynu', not 'â cydgomisiynu'
+        link = etree.Element("a", {"href": relative_link(ctx.rel, page, anchor)})
+        link.text = AtomicString(text.strip() or title)
+        return link, start, m.end(0)
+
+    def _resolve(self, lang: str, inner: str) -> tuple:
+        """(what is wrong, or None; the kind, target page, anchor and title; the link text)."""
         kind_name, colon, rest = inner.partition(":")
         key, bar, text = rest.partition("|")
         kind = KINDS.get(kind_name)
-        message = None
         if not colon:
             message = "a cross-reference is written [[kind:key]] or [[kind:key|link text]]"
         elif kind is None and kind_name.lower() in KINDS:
@@ -107,18 +126,10 @@ class XrefProcessor(InlineProcessor):
         elif bar and not text.strip():
             message = "the link text after '|' is empty: give the text, or leave out the '|'"
         else:
-            message = xref_problem(ctx.site, ctx.lang, kind_name, key)
+            message = xref_problem(self.context.site, lang, kind_name, key)
         if message:
-            ctx.problem(f"{m.group(0)}: {message}", m.group(0))
-            return AtomicString(m.group(0)), m.start(0), m.end(0)
-        page, anchor, title = resolve(ctx.site, ctx.lang, kind, key)
-        if kind.name in ("rung", "stage") and not sentence_start(data, m.start(0)):
-            title = title[:1].lower() + title[1:]  # ordinary words: lower case mid-sentence
-        if ctx.lang == "cy" and not text.strip():
-            title = expected_form(data[: m.start(0)], title) or title  # 'â chydgomisiynu', not 'â cydgomisiynu'
-        link = etree.Element("a", {"href": relative_link(ctx.rel, page, anchor)})
-        link.text = AtomicString(text.strip() or title)
-        return link, m.start(0), m.end(0)
+            return message, None, None, None, None, text
+        return (None, kind, *resolve(self.context.site, lang, kind, key), text)
 
 
 class OpenXrefProcessor(InlineProcessor):
@@ -194,31 +205,43 @@ class MarkdownLinks(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         ctx = self.context
-        site = ctx.site  # toolkit.site.Site
-        here = f"{ctx.lang}/{ctx.rel}"
-        paths = site_paths(site) if self.rewrite else {}
-        folders = docs_folders(site)
+        folder = posixpath.dirname(f"{ctx.lang}/{ctx.rel}")
+        verdicts = ctx.site.memo.setdefault(("markdown links", self.rewrite), {})  # pages share many links
         for node in root.iter():
             attr = "href" if node.tag == "a" else "src" if node.tag == "img" else None
             url = node.get(attr) if attr else None
-            if not url or not is_local(url):
+            if not url:
                 continue
-            path, query, fragment = split_url(url)
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
-            top = target.partition("/")[0]
-            if top in site.project.languages.codes and top != ctx.lang:
-                ctx.report_link(url, f"links to the other language's folder: link to the page in docs/{ctx.lang}/")
-            elif target in folders:
-                ctx.report_link(url, f"links to a folder: link to a page in it, such as "
-                                     f"'{posixpath.join(path.rstrip('/'), 'index.md')}'")
-            elif path.endswith(".html") and site.tree.get(ctx.lang, target.partition("/")[2][:-5] + ".md"):
-                ctx.report_link(url, f"write the page's source file, '{path[:-5]}.md': MkDocs links pages by their "
-                                     ".md name")
-            elif self.rewrite:
-                built = built_path(site, target)
-                if built in paths:
-                    from_dir = posixpath.dirname(built_path(site, here))
-                    node.set(attr, relative_path(built, from_dir) + query + fragment)
+            key = (ctx.lang, folder, url)
+            if key not in verdicts:
+                verdicts[key] = self._verdict(ctx.lang, folder, url)
+            message, rewritten = verdicts[key]
+            if message:
+                ctx.report_link(url, message)
+            elif rewritten:
+                node.set(attr, rewritten)
+
+    def _verdict(self, lang: str, folder: str, url: str) -> tuple[str | None, str | None]:
+        """(what is wrong with a link from a page in this folder, or the URL to write instead)."""
+        if not is_local(url):
+            return None, None
+        site = self.context.site  # toolkit.site.Site
+        path, query, fragment = split_url(url)
+        target = posixpath.normpath(posixpath.join(folder, path))
+        top = target.partition("/")[0]
+        if top in site.project.languages.codes and top != lang:
+            return f"links to the other language's folder: link to the page in docs/{lang}/", None
+        if target in docs_folders(site):
+            return (f"links to a folder: link to a page in it, such as "
+                    f"'{posixpath.join(path.rstrip('/'), 'index.md')}'"), None
+        if path.endswith(".html") and site.tree.get(lang, target.partition("/")[2][:-5] + ".md"):
+            return f"write the page's source file, '{path[:-5]}.md': MkDocs links pages by their .md name", None
+        if self.rewrite:
+            built = built_path(site, target)
+            if built in site_paths(site):
+                from_dir = posixpath.dirname(built_path(site, f"{folder}/index.md"))
+                return None, relative_path(built, from_dir) + query + fragment
+        return None, None
 
 
 class ToolkitExtension(Extension):

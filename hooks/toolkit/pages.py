@@ -156,7 +156,7 @@ def outside_code(text: str, first_line: int = 1):
         if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
             fence = opening.group(1)
             continue
-        yield number, INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+        yield number, INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
 
 
 def _clean_title(raw: str) -> str:
@@ -185,6 +185,8 @@ def find_anchors(text: str, first_line: int = 1) -> dict[str, Anchor]:
                 anchors.setdefault(slug, Anchor(slug, _clean_title(raw), number, explicit=False))
             if level == "#" and "__h1__" not in anchors:
                 anchors["__h1__"] = Anchor("__h1__", _clean_title(raw), number)
+            continue
+        if "<" not in line:
             continue
         for match in HTML_HEADING.finditer(line):
             anchors.setdefault(match.group(2), Anchor(match.group(2), _clean_title(match.group(3)), number))

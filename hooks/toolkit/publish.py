@@ -17,7 +17,7 @@ from pathlib import Path
 from . import worker
 from .offline import link_download, make_zip, start_zip
 from .search_index import write_language_indexes
-from .sitemaps import date_sitemap, write_language_sitemaps
+from .sitemaps import write_sitemaps
 
 
 def is_preview(command: str) -> bool:
@@ -80,11 +80,11 @@ def post_build(site_dir: Path, project_dir: Path, preview: bool, pages: int,
     if preview:
         return Published(index.result() or {}, None)
     epoch = started.epoch if started else source_epoch(project_dir)
-    date_sitemap(site_dir, epoch)
-    write_language_sitemaps(site_dir)
+    sitemaps = worker.run(write_sitemaps, str(site_dir), epoch, pages=pages)  # not in the zip
     if started:
         started.job.result()
     zip_path = make_zip(site_dir, epoch, index_written=index.result,  # zips the rest meanwhile
                         started=started.unfinished if started else None)
     link_download(site_dir, zip_path)  # the site's home pages offer the zip; the copies inside it do not
+    sitemaps.result()
     return Published(index.result() or {}, zip_path)

@@ -59,3 +59,9 @@ def write_language_sitemaps(site_dir: Path) -> list[Path]:
         tree.write(target, encoding="UTF-8", xml_declaration=True)
         written.append(target)
     return written
+
+
+def write_sitemaps(site_dir: str, epoch: int) -> None:
+    """Both steps, for a published build (run beside it: toolkit.worker)."""
+    date_sitemap(Path(site_dir), epoch)
+    write_language_sitemaps(Path(site_dir))
