@@ -56,6 +56,8 @@ class Build:
     _pending: list[Callable[[], None]] = field(default_factory=list)  # results of checks still running
     _unfinished: Callable[[], None] | None = None  # the last page MkDocs was handed: finished when written
     _zip: ZipStarted | None = None  # the offline zip, begun once the default language is built
+    _rendering: dict[str, tuple[str, list[Finding], set[str]]] = field(default_factory=dict)  # per page, until written
+    _entries: list[tuple[str, str, str]] = field(default_factory=list)  # search entries of the page being written
 
     @classmethod
     def start(cls, config_file: Path, docs_dir: Path, i18n_languages: list[Any]) -> "Build":
@@ -115,18 +117,14 @@ class Build:
         return page_markdown(self.site, lang, markdown)
 
     def page_content(self, src_uri: str, content: str) -> None:
-        """Check a page's rendered content, beside the build (toolkit.worker)."""
-        page = self._page(src_uri)
-        job = worker.run(scan_rendered, content, page.lang, pages=self.work_beside)
-        findings, reported = list(self.context.findings), set(self.context.reported_urls)
-        self._pending.append(lambda: self._add_rendered(rendered_page(page, job.result(), findings, reported)))
+        """What rendering found on a page, kept until its final HTML is checked beside the build
+        (MkDocs renders every page before it writes any)."""
+        self._rendering[src_uri] = (content, list(self.context.findings), set(self.context.reported_urls))
 
     def search_entries(self, entries: list[dict]) -> None:
-        """A page's search entries, as Material made them: their words are worked out beside
-        the build, ahead of the search index (toolkit.search_index)."""
-        with self.timer.step("post-build"):  # the search index's, done early
-            worker.head_start(learn_entries, [(e.get("title", ""), e.get("text", ""), e["location"]) for e in entries],
-                              pages=self.work_beside)
+        """The search entries Material made for the page about to be written: their words are
+        worked out beside the build with the page, ahead of the search index."""
+        self._entries = [(e.get("title", ""), e.get("text", ""), e["location"]) for e in entries]
 
     def _add_rendered(self, result: tuple[list[Problem], RenderedPage]) -> None:
         problems, rendered = result
@@ -147,14 +145,14 @@ class Build:
             meta["title"] = Markup(html.escape(title))
 
     def page_html(self, src_uri: str, dest_uri: str, target: str, output: str, site_url: str, content: str) -> str:
-        """The page as MkDocs writes it; it is made final beside the build (its frame, all
-        but the content already checked, is checked; fixes and its Content-Security-Policy
-        are added: page_html.finish_page) once MkDocs has written it, which is when MkDocs
-        hands over the next page."""
+        """The page as MkDocs writes it. Once MkDocs has written it, which is when MkDocs hands
+        over the next page, it is checked and made final beside the build (finish_page_beside)."""
         self._finish_previous()
         page = self._page(src_uri)
-        frame = output.replace(content, "", 1) if content else output
-        self._unfinished = lambda: self._finish(page, (output, frame, page.lang, dest_uri, site_url, target))
+        _, findings, reported = self._rendering.pop(src_uri, ("", [], set()))
+        entries, self._entries = self._entries, []
+        args = (output, content, page.lang, dest_uri, site_url, target, entries)
+        self._unfinished = lambda: self._finish(page, args, findings, reported)
         return output
 
     def _finish_previous(self) -> None:
@@ -162,10 +160,22 @@ class Build:
             finish, self._unfinished = self._unfinished, None
             finish()
 
-    def _finish(self, page: Page, args: tuple[str, ...]) -> None:
-        job = worker.run(finish_page, *args, pages=self.work_beside)
-        self._pending.append(lambda: self._problems.extend(trace(self._frame_findings(job.result()),
-                                                                 page.path, page.text)))
+    def _finish(self, page: Page, args: tuple, findings: list[Finding], reported: set[str]) -> None:
+        job = worker.run(finish_page_beside, *args, pages=self.work_beside)
+
+        def gather() -> None:
+            frame, scans = job.result()
+            self._problems.extend(trace(self._frame_findings(frame), page.path, page.text))
+            self._add_rendered(rendered_page(page, scans, findings, reported))
+
+        self._pending.append(gather)
+
+    def _never_written(self) -> None:
+        """Pages MkDocs rendered but did not write (the build stopped): their content checked here."""
+        for src_uri, (content, findings, reported) in self._rendering.items():
+            page = self._page(src_uri)
+            self._add_rendered(rendered_page(page, scan_rendered(content, page.lang), findings, reported))
+        self._rendering.clear()
 
     @staticmethod
     def _frame_findings(scan: Scan) -> list[Finding]:
@@ -197,6 +207,7 @@ class Build:
         self._finish_previous()
         while self._pending:
             self._pending.pop(0)()
+        self._never_written()
         links = check_links(self.site, list(self._rendered.values())) if self.site else []
         return sorted(set(self._problems + links))
 
@@ -221,3 +232,14 @@ class Build:
     def publish(self, site_dir: Path) -> list[str]:
         """The outputs made from the finished site (toolkit.publish); returns lines for the log."""
         return post_build(site_dir, self.root, self.preview, self.work_beside, self._zip).log_lines()
+
+
+def finish_page_beside(output: str, content: str, lang: str, page_path: str, site_url: str, target: str,
+                       entries: list[tuple[str, str, str]]) -> tuple[Scan, tuple[Scan, list[Finding]]]:
+    """One page's work beside the build (toolkit.worker), once MkDocs has written it: its
+    content and its frame checked, the page made final (page_html.finish_page), and the words
+    of its search entries worked out for the index. Returns the frame's and the content's scans."""
+    frame = output.replace(content, "", 1) if content else output
+    final = finish_page(output, frame, lang, page_path, site_url, target)
+    learn_entries(entries)
+    return final, scan_rendered(content, lang)

@@ -3,12 +3,13 @@
 MkDocs renders pages one after another, on one core. Much of the toolkit's work needs nothing
 but text MkDocs has already produced: the checks of the sources, the checks of each page's
 rendered HTML (toolkit.html_check, the Welsh mutation check), finishing each written page
-(page_html.finish_page) and the search index. With a second core that work runs there while
-MkDocs renders the next page, and the build gathers the results after the last language.
+(page_html.finish_page), the search index, the sitemaps and the first half of the zip. With a
+second core that work runs there while MkDocs renders, and the build gathers the results after
+the last language.
 
-One process serves the whole MkDocs run, so under `mkdocs serve` it keeps what it has worked
-out (toolkit.memo) from one save to the next. A small site, as in the tests, is done in the
-build's own process: starting a process costs about as much as checking forty pages. The
+One process serves the whole MkDocs run. A small site, as in the tests, is done in the build's
+own process: starting a process costs about as much as checking forty pages; so is every save
+under `mkdocs serve`, where toolkit.memo makes the work small (build.Build.work_beside). The
 results are the same either way; if the process cannot start or dies, the work is done here.
 As with any use of multiprocessing, a script that runs a build itself must guard its entry
 point with `if __name__ == "__main__":` (the new process imports the script's main module).
@@ -84,12 +85,6 @@ def run(function: Callable[..., T], *args: Any, pages: int, here: Callable[[], T
         except (BrokenProcessPool, OSError, RuntimeError):
             _forget_pool()
     return job
-
-
-def head_start(function: Callable[..., Any], *args: Any, pages: int) -> None:
-    """Work that only warms the second process's memory (toolkit.memo, caches) for a later
-    job: done there when it runs, and not at all when it does not."""
-    run(function, *args, pages=pages)
 
 
 def cpu_seconds() -> float | None:
