@@ -16,12 +16,14 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 
 from toolkit.build import Build
 from toolkit.markdown_ext import ToolkitExtension
 from toolkit.page_html import not_found_page
 from toolkit.problems import format_report
 from toolkit.publish import is_preview
+from toolkit.render_cache import keep_page_renders
 from toolkit.template_cache import TEMPLATES, keep_search_entries, keep_theme_listing
 
 log = logging.getLogger("mkdocs.hooks.toolkit")
@@ -48,6 +50,8 @@ def on_config(config):
         config.toolkit_build.preview = _preview
         config.markdown_extensions.append(ToolkitExtension(config.toolkit_build.context))
         keep_theme_listing(config.theme)
+        if _preview:  # a save renders again only the pages it changed
+            keep_page_renders(Page, lambda config: getattr(config, "toolkit_build", None))
     keep_search_entries(config.plugins.get("material/search") or config.plugins.get("search"),  # new in each build
                         then=config.toolkit_build.search_entries)
     return config

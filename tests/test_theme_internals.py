@@ -88,3 +88,69 @@ def test_search_entries_are_remembered_for_a_page_seen_before(monkeypatch):
     assert entries(page(html)) == first and len(parsed) == 1, "the second build takes them from memory"
     assert entries(page(html, title="Ysgol newydd"))[0]["title"] == "Ysgol" and len(parsed) == 2
     assert "Dau." in entries(page(html.replace("Un.", "Dau.")))[1]["text"] and len(parsed) == 3
+
+
+def test_a_save_renders_again_only_the_pages_it_changed(tmp_path, monkeypatch, caplog):
+    """keep_page_renders, under `mkdocs serve`: after a save, pages whose Markdown and site are
+    unchanged are not converted again and come out byte for byte as a fresh build makes them;
+    a change to what other pages read (a heading a cross-reference shows) renders them all."""
+    import filecmp
+
+    import markdown
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+    from mkdocs.structure.pages import Page
+
+    from tiny import edit, make_project, valid_files
+    from toolkit import render_cache
+
+    monkeypatch.setattr(Page, "render", Page.render)  # the wrapper is removed after the test
+    monkeypatch.setattr(render_cache, "_KEPT", {})
+    converted: list[str] = []
+    real_convert = markdown.Markdown.convert
+    monkeypatch.setattr(markdown.Markdown, "convert", lambda md, text: converted.append(text) or real_convert(md, text))
+    root = make_project(tmp_path / "project", valid_files())
+
+    def serve_build(site: str) -> list[str]:
+        """One build as `mkdocs serve` makes it on a save; the pages converted."""
+        converted.clear()
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / site))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url="http://127.0.0.1:8000/")
+        return [text for text in converted if text.startswith("# ")]  # the pages (not other Markdown)
+
+    def write(rel: str, old: str, new: str) -> None:
+        path = root / "docs" / rel
+        path.write_text(edit({rel: path.read_text(encoding="utf-8")}, rel, old, new)[rel], encoding="utf-8")
+
+    def same(one: str, other: str) -> bool:
+        compared = filecmp.dircmp(tmp_path / one, tmp_path / other)
+        differ = []
+
+        def walk(cmp) -> None:
+            differ.extend(cmp.diff_files + cmp.left_only + cmp.right_only)
+            for sub in cmp.subdirs.values():
+                walk(sub)
+        walk(compared)
+        return differ == []
+
+    assert len(serve_build("first")) == 10
+    write("en/index.md", "See", "Now see")
+    again = serve_build("saved")
+    assert len(again) == 1 and "Now see" in again[0], "only the saved page is converted"
+    render_cache._KEPT.clear()
+    assert len(serve_build("fresh")) == 10 and same("saved", "fresh"), "given back as a fresh build makes them"
+    write("en/ladder.md", "### 7. Co-production", "### 7. Co-production together")
+    assert len(serve_build("heading")) == 10, "a heading others show is read by every page"
+    assert ">co-production together</a>" in (tmp_path / "heading/en/index.html").read_text(encoding="utf-8")
+    write("en/index.md", "[[rung:co-production]]", "[[rung:nowhere]]")
+    for save in ("broken", "unrelated save"):
+        if save == "unrelated save":
+            write("cy/index.md", "See", "Gweler")
+        with pytest.raises(Abort):
+            serve_build(save)
+        assert "Gweler" in "".join(converted) or save == "broken"
+        assert any(line.startswith("docs/en/index.md:7: ") and "nowhere" in line
+                   for line in caplog.messages), f"{save}: the page given back is reported again"
+        caplog.clear()

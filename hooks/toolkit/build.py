@@ -17,6 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .check_cache import site_digest
 from .csp import add_policy, is_theme_script
 from . import worker
 from .findings import Finding, trace
@@ -58,6 +59,7 @@ class Build:
     _zip: ZipStarted | None = None  # the offline zip, begun once the default language is built
     _rendering: dict[str, tuple[str, list[Finding], set[str]]] = field(default_factory=dict)  # per page, until written
     _entries: list[tuple[str, str, str]] = field(default_factory=list)  # search entries of the page being written
+    _render_key: str | None = None  # under serve: what every page's render reads of the site
 
     @classmethod
     def start(cls, config_file: Path, docs_dir: Path, i18n_languages: list[Any]) -> "Build":
@@ -76,6 +78,7 @@ class Build:
         with self.timer.step("collect"):
             self.site = collect(self.docs_dir, self.root)
             prepare_context(self.context, self.site)
+            self._render_key = site_digest(self.site) if self.preview else None
         with self.timer.step("validate"):
             # the first job: the second process starts, and checks the sources, while MkDocs works
             sources = worker.run(source_problems, str(self.docs_dir), str(self.root), pages=self.work_beside,
@@ -87,6 +90,12 @@ class Build:
             self._problems.extend(problems)
             self._rendered[(rendered.page.lang, rendered.page.rel)] = rendered
         return True
+
+    def render_key(self) -> str | None:
+        """Under `mkdocs serve`, pages whose Markdown is as at the last save, in a site that
+        reads the same (check_cache.site_digest), are not rendered again (toolkit.render_cache).
+        None in a full build, which renders each page once."""
+        return self._render_key
 
     def other_languages_begin(self) -> None:
         """The default language is built, its last page written: its files go into the zip

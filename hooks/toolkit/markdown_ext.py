@@ -75,9 +75,15 @@ class RenderContext:
             setattr(processor, method, timed)
         return processor
 
-
     def start(self, lang: str, rel: str) -> None:
         self.lang, self.rel, self.findings, self.reported_urls = lang, rel, [], set()
+
+    def found(self) -> tuple[list[Finding], set[str]]:
+        """What rendering the current page found, kept with its render (toolkit.render_cache)."""
+        return list(self.findings), set(self.reported_urls)
+
+    def restore(self, found: tuple[list[Finding], set[str]]) -> None:
+        self.findings, self.reported_urls = list(found[0]), set(found[1])
 
     def problem(self, message: str, *needles: str) -> None:
         self.findings.append(Finding(message, needles))

@@ -148,4 +148,20 @@ THEME_INTERNALS: tuple[Internal, ...] = (
         "mkdocs", "structure/files.py",
         (r"for path in env\.list_templates\(filter_func=filter\):",),
         "toolkit.template_cache.keep_theme_listing"),
+    Internal(
+        "MkDocs renders a page's Markdown in Page.render(config, files), which sets only "
+        "page.content, page.toc, page._title_from_render, page.present_anchor_ids and (with anchor "
+        "validation) page.links_to_anchors, keyed by the linked File; it is called as "
+        "page.render(config, files) once per page per build.",
+        "mkdocs", "structure/pages.py",
+        (r"def render\(self, config: MkDocsConfig, files: Files\) -> None:",
+         r"self\.content = md\.convert\(self\.markdown\)\n\s*self\.toc = get_toc\(getattr\(md, 'toc_tokens', \[\]\)\)"
+         r"\n\s*self\._title_from_render = extract_title_ext\.title\n\s*self\.present_anchor_ids = \(",
+         r"self\.links_to_anchors = relative_path_ext\.links_to_anchors\n\n\s*present_anchor_ids"),
+        "toolkit.render_cache.keep_page_renders"),
+    Internal(
+        "(the other half of the above) The build calls page.render(config, files) for each page.",
+        "mkdocs", "commands/build.py",
+        (r"page\.render\(config, files\)",),
+        "toolkit.render_cache.keep_page_renders"),
 )
