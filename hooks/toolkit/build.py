@@ -29,7 +29,8 @@ from .page_html import finish_page
 from .pages import Page
 from .problems import Problem
 from .project import load_project
-from .publish import ZipStarted, post_build, start_zip_beside
+from .offline import add_to_zip
+from .publish import ZipStarted, abandon_zip_beside, post_build, start_zip_beside
 from .search_index import learn_entries
 from .render import page_markdown, prepare_context
 from .site import Site, collect
@@ -106,6 +107,9 @@ class Build:
         languages = self.languages
         unfinished = tuple(languages.prefix(lang) for lang in languages.others(languages.default))
         self._zip = start_zip_beside(self.site_dir, self.root, unfinished, self.work_beside)
+        if self._zip.job.future is None:  # not beside the build: the pages made final, and the zip
+            self._gather()                # begun, now all the same, so that the pages still to come
+            self._zip.job.result()        # are zipped in the order they are finished, as beside it
 
     def shared_files(self, lang: str) -> list[str]:
         """Files outside the language folders, which every language's pages may link to."""
@@ -160,7 +164,8 @@ class Build:
         page = self._page(src_uri)
         _, findings, reported = self._rendering.pop(src_uri, ("", [], set()))
         entries, self._entries = self._entries, []
-        args = (output, content, page.lang, dest_uri, site_url, target, entries)
+        zip_to = str(self.site_dir) if self._zip is not None else None  # pages of the languages zipped last
+        args = (output, content, page.lang, dest_uri, site_url, target, entries, zip_to)
         self._unfinished = lambda: self._finish(page, args, findings, reported)
         return output
 
@@ -214,18 +219,22 @@ class Build:
         """Every problem found so far, the links across all rendered pages included (the
         checks still running beside the build are waited for)."""
         self._finish_previous()
-        while self._pending:
-            self._pending.pop(0)()
+        self._gather()
         self._never_written()
         links = check_links(self.site, list(self._rendered.values())) if self.site else []
         return sorted(set(self._problems + links))
+
+    def _gather(self) -> None:
+        """The results of the checks begun so far (waited for, or worked out here)."""
+        while self._pending:
+            self._pending.pop(0)()
 
     def wait_beside(self) -> None:
         """After a failure: let the work running beside the build end (its results no longer
         matter; what failed is reported already)."""
         self._unfinished = None
-        jobs = [self._zip.job] if self._zip is not None and self._zip.job.future is not None else []
-        for finish in [*self._pending, *(job.result for job in jobs)]:
+        zipping = partial(abandon_zip_beside, self.site_dir, self._zip, self.work_beside) if self._zip else None
+        for finish in [*self._pending, *([zipping] if zipping else [])]:
             try:
                 finish()
             except Exception:  # noqa: BLE001 - the build has failed already, and says why
@@ -244,11 +253,14 @@ class Build:
 
 
 def finish_page_beside(output: str, content: str, lang: str, page_path: str, site_url: str, target: str,
-                       entries: list[tuple[str, str, str]]) -> tuple[Scan, tuple[Scan, list[Finding]]]:
+                       entries: list[tuple[str, str, str]], zip_to: str | None) -> tuple[Scan, tuple[Scan, list[Finding]]]:
     """One page's work beside the build (toolkit.worker), once MkDocs has written it: its
-    content and its frame checked, the page made final (page_html.finish_page), and the words
+    content and its frame checked, the page made final (page_html.finish_page) and, for the
+    languages built after the zip was begun, zipped (`zip_to`: the site folder), and the words
     of its search entries worked out for the index. Returns the frame's and the content's scans."""
     frame = output.replace(content, "", 1) if content else output
     final = finish_page(output, frame, lang, page_path, site_url, target)
+    if zip_to is not None:
+        add_to_zip(zip_to, page_path)
     learn_entries(entries)
     return final, scan_rendered(content, lang)

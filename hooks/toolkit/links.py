@@ -127,13 +127,21 @@ def check_links(site: "Site", outputs: list[RenderedPage]) -> list[Problem]:
         return target in folders or any(p.startswith(target.rstrip("/") + "/") for p in paths)
 
     problems: list[Problem] = []
+    verdicts: dict[tuple[str, str, str], str | None] = {}  # pages in one folder share most links
     for output in outputs:
         page_path = built_path(site, f"{output.page.lang}/{output.page.rel}")
+        folder = posixpath.dirname(page_path)
         findings = []
         for link in output.links:
             if link.url in output.reported_urls:
                 continue
-            message = link_problem(paths, rendered, output, page_path, link.url, is_dir)
+            key = (output.page.lang, folder, link.url)
+            if key in verdicts:
+                message = verdicts[key]
+            else:
+                message = link_problem(paths, rendered, output, page_path, link.url, is_dir)
+                if split_url(clean_url(link.url))[0]:  # not an anchor on this page alone
+                    verdicts[key] = message
             if message:
                 source = link.url.replace(".html", ".md")
                 written = source if source in output.page.text else link.url

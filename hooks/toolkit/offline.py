@@ -101,14 +101,17 @@ def offline_files(site_dir: Path, search: bool | None = None) -> list[str]:
         rel = path.relative_to(site_dir).as_posix()
         if search is not None and search != _needs_index(rel):
             continue
-        if not path.is_file() or path.name.endswith(SKIP_SUFFIXES) or path.name in SKIP_NAMES:
-            continue
-        if rel.startswith(LUNR) and rel not in lunr:
-            continue
-        if rel.startswith("search/") and rel.endswith(".json"):  # file:// loads the .js copy
-            continue
-        keep.append(rel)
+        if path.is_file() and _used_offline(rel) and (not rel.startswith(LUNR) or rel in lunr):
+            keep.append(rel)
     return keep
+
+
+def _used_offline(rel: str) -> bool:
+    """Whether the offline copy uses this file (lunr's language files aside)."""
+    name = posixpath.basename(rel)
+    if name.endswith(SKIP_SUFFIXES) or name in SKIP_NAMES:
+        return False
+    return not (rel.startswith("search/") and rel.endswith(".json"))  # file:// loads the .js copy
 
 
 def _needs_index(rel: str) -> bool:
@@ -130,26 +133,70 @@ def _add(archive: zipfile.ZipFile, site_dir: Path, rel: str, stamp: tuple[int, .
     archive.writestr(info, (site_dir / rel).read_bytes(), compresslevel=None if stored else 6)
 
 
+_OPEN: dict[str, tuple[zipfile.ZipFile, int]] = {}  # site folder -> the zip begun here, and its epoch
+
+
 def start_zip(site_dir: str, epoch: int, unfinished: tuple[str, ...]) -> None:
     """Begin the zip while MkDocs builds the other languages (beside the build: toolkit.worker),
     with every file the copy needs that is final: all but the search files and the folders
-    still being built (`unfinished`, such as 'en/'). make_zip adds the rest."""
+    still being built (`unfinished`, such as 'en/'). The zip stays open in this process: the
+    other languages' pages are added as they are finished (add_to_zip), and close_zip adds the
+    rest of their folders."""
     site = Path(site_dir)
-    _write(site, epoch, "w", [rel for rel in offline_files(site, search=False) if not rel.startswith(unfinished)])
+    abandon_zip(site_dir)
+    archive = zipfile.ZipFile(site / ZIP_NAME, "w")
+    _OPEN[site_dir] = (archive, epoch)
+    for rel in offline_files(site, search=False):
+        if not rel.startswith(unfinished):
+            _add(archive, site, rel, zip_time(epoch))
+
+
+def add_to_zip(site_dir: str, rel: str) -> None:
+    """A finished page of a folder start_zip left out, zipped now, if the zip is open here."""
+    opened = _OPEN.get(site_dir)
+    if opened is not None and _used_offline(rel):
+        _add(opened[0], Path(site_dir), rel, zip_time(opened[1]))
+
+
+def close_zip(site_dir: str, epoch: int, unfinished: tuple[str, ...]) -> None:
+    """Add the files of the `unfinished` folders that add_to_zip did not, and close the zip
+    start_zip began. If it was not begun in this process (the second process died), it is
+    begun again here."""
+    if site_dir not in _OPEN:
+        start_zip(site_dir, epoch, unfinished)
+    archive, epoch = _OPEN[site_dir]
+    site = Path(site_dir)
+    zipped = {name.partition("/")[2] for name in archive.namelist()}
+    for rel in offline_files(site, search=False):
+        if rel.startswith(unfinished) and rel not in zipped:
+            _add(archive, site, rel, zip_time(epoch))
+    abandon_zip(site_dir)
+
+
+def zip_open_here(site_dir: str) -> bool:
+    return site_dir in _OPEN
+
+
+def abandon_zip(site_dir: str) -> None:
+    """Close the zip begun for this site folder, if any (also when the build has failed)."""
+    opened = _OPEN.pop(site_dir, None)
+    if opened is not None:
+        opened[0].close()
 
 
 def make_zip(site_dir: Path, epoch: int, index_written: Callable[[], object] = lambda: None,
-             started: tuple[str, ...] | None = None) -> Path:
+             started: Callable[[], object] | None = None) -> Path:
     """Zip what the offline copy needs into site_dir/ZIP_NAME, every entry stamped `epoch`.
 
-    `started`: start_zip has zipped all but these folders and the search files. The search
-    indexes may still be in the making (toolkit.worker): everything else is zipped first, then
-    `index_written()` is waited for, then the search files are added."""
+    `started`: waits for the zip begun beside the build (start_zip) to be closed with all but
+    the search files. The search indexes may still be in the making (toolkit.worker): every
+    other file is zipped first, then `index_written()` is waited for, then the search files
+    are added."""
     site_dir = Path(site_dir)
-    files = offline_files(site_dir, search=False)
-    if started is not None:
-        files = [rel for rel in files if rel.startswith(started)]
-    _write(site_dir, epoch, "w" if started is None else "a", files)
+    if started is None:
+        _write(site_dir, epoch, "w", offline_files(site_dir, search=False))
+    else:
+        started()
     index_written()
     _write(site_dir, epoch, "a", offline_files(site_dir, search=True))
     return site_dir / ZIP_NAME

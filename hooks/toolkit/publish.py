@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import worker
-from .offline import link_download, make_zip, start_zip
+from .offline import abandon_zip, close_zip, link_download, make_zip, start_zip, zip_open_here
 from .search_index import write_language_indexes
 from .sitemaps import write_sitemaps
 
@@ -70,21 +70,30 @@ def start_zip_beside(site_dir: Path, project_dir: Path, unfinished: tuple[str, .
     return ZipStarted(worker.run(start_zip, str(site_dir), epoch, unfinished, pages=pages), epoch, unfinished)
 
 
+def abandon_zip_beside(site_dir: Path, started: ZipStarted, pages: int) -> None:
+    """After a failed build: close the zip begun for it, wherever it is open."""
+    started.job.result()
+    abandon_zip(str(site_dir))
+    worker.run(abandon_zip, str(site_dir), pages=pages).result()
+
+
 def post_build(site_dir: Path, project_dir: Path, preview: bool, pages: int,
                started: ZipStarted | None = None) -> Published:
     """Run once, after the last language is built (the offline plugin has written its
     search_index.js by then). The search index is made in the second process, which has
     learnt the pages' words during the build (toolkit.worker)."""
     site_dir = Path(site_dir)
+    closed = None
+    if started:  # its last files first: the second process does its work in turn
+        started.job.result()
+        where = 0 if zip_open_here(str(site_dir)) else pages  # closed where it was begun
+        closed = worker.run(close_zip, str(site_dir), started.epoch, started.unfinished, pages=where)
     index = worker.run(write_language_indexes, str(site_dir), not preview, pages=pages)
     if preview:
         return Published(index.result() or {}, None)
     epoch = started.epoch if started else source_epoch(project_dir)
     sitemaps = worker.run(write_sitemaps, str(site_dir), epoch, pages=pages)  # not in the zip
-    if started:
-        started.job.result()
-    zip_path = make_zip(site_dir, epoch, index_written=index.result,  # zips the rest meanwhile
-                        started=started.unfinished if started else None)
+    zip_path = make_zip(site_dir, epoch, index_written=index.result, started=closed.result if closed else None)
     link_download(site_dir, zip_path)  # the site's home pages offer the zip; the copies inside it do not
     sitemaps.result()
     return Published(index.result() or {}, zip_path)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -132,13 +133,17 @@ def expected_form(previous_words: str, text: str) -> str | None:
     For the build, when it inserts a title: expected_form('cynllun a', 'cydgyflenwi') is
     'chydgyflenwi'; expected_form('gweler', 'Cam 1') is None."""
     words = WORD.findall(previous_words)
-    if not words:
-        return None
-    advice = advise(words[-1], text)
+    return _expected_after(words[-1], text) if words else None
+
+
+@lru_cache(maxsize=4096)
+def _expected_after(previous: str, text: str) -> str | None:
+    """expected_form for the last word before: titles and their triggers repeat across pages."""
+    advice = advise(previous, text)
     if len(advice) != 1:
         return None
     trigger, new_text = advice[0].words.split(" ", 1)
-    if trigger != words[-1] or new_text == text.strip():
+    if trigger != previous or new_text == text.strip():
         return None
     return new_text
 
