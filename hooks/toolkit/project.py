@@ -53,7 +53,7 @@ class Languages:
         return NAMES.get(lang, lang)
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when PyYAML has it: faster
     """A safe loader that tolerates MkDocs' own tags."""
 
 

@@ -37,10 +37,16 @@ def markdown_for(project: Project, context: RenderContext) -> Markdown:
     return Markdown(extensions=[*project.extensions, ToolkitExtension(context, rewrite_links=True)], extension_configs=configs)
 
 
-def render_pages(site: Site, pages: list[Page] | None = None) -> list[tuple[list[Problem], RenderedPage]]:
-    """Every page (or these) rendered and checked."""
+def converter(site: Site) -> tuple[RenderContext, Markdown]:
+    """A render context and the Markdown converter that fills it, for this site."""
     context = prepare_context(RenderContext(site=None), site)
-    md = markdown_for(site.project, context)
+    return context, markdown_for(site.project, context)
+
+
+def render_pages(site: Site, pages: list[Page] | None = None,
+                 using: tuple[RenderContext, Markdown] | None = None) -> list[tuple[list[Problem], RenderedPage]]:
+    """Every page (or these) rendered and checked (`using` a converter made for the site)."""
+    context, md = using or converter(site)
     results = []
     for page in site.tree.all_pages() if pages is None else pages:
         if not page.readable:
@@ -52,31 +58,43 @@ def render_pages(site: Site, pages: list[Page] | None = None) -> list[tuple[list
     return results
 
 
-_forked_site: Site | None = None  # the site a forked process renders its share of
+_forked: tuple[Site, tuple[RenderContext, Markdown]] | None = None  # what a forked process renders with
 
 
 def _render_share(keys: list[tuple[str, str]]) -> list[tuple[list[Problem], list[str], list[Link], set[str]]]:
     """In the forked process: render these pages; what the parent needs back (not the pages)."""
-    site = _forked_site
-    results = render_pages(site, [site.tree.get(lang, rel) for lang, rel in keys])
+    site, using = _forked
+    results = render_pages(site, [site.tree.get(lang, rel) for lang, rel in keys], using)
     return [(problems, out.ids, out.links, out.reported_urls) for problems, out in results]
+
+
+def _halves(pages: list[Page]) -> tuple[list[Page], list[Page]]:
+    """Two shares of about equal work: a page's rendering costs about as much as its text is
+    long (its listings aside), so the longest go first, each to the lighter share."""
+    shares: tuple[list[Page], list[Page]] = ([], [])
+    loads = [0, 0]
+    for page in sorted(pages, key=lambda p: len(p.text), reverse=True):
+        lighter = 0 if loads[0] <= loads[1] else 1
+        shares[lighter].append(page)
+        loads[lighter] += len(page.text) + 2000  # every page also costs a little of its own
+    return shares
 
 
 def render_in_parallel(site: Site, pages: list[Page]) -> list[tuple[list[Problem], RenderedPage]]:
     """These pages rendered and checked, half of them in a forked process on a second core.
 
     Forking is safe here: `check` runs no threads. A few pages, or one core, render here."""
-    global _forked_site
+    global _forked
     if len(pages) < worker.MIN_PAGES or (os.cpu_count() or 1) < 2:
         return render_pages(site, pages)
-    share, own = pages[1::2], pages[::2]
-    _forked_site = site
+    share, own = _halves(pages)
+    _forked = (site, converter(site))  # made once, before the fork: both processes use it
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
         theirs = pool.submit(_render_share, [(page.lang, page.rel) for page in share])
-        results = render_pages(site, own)
+        results = render_pages(site, own, _forked[1])
         for page, (problems, ids, links, reported) in zip(share, theirs.result()):
             results.append((problems, RenderedPage(page, ids, links, reported)))
-    _forked_site = None
+    _forked = None
     return results
 
 
