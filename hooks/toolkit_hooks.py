@@ -88,7 +88,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_page_content(html: str, page, config, files) -> str:
     build = _build(config)
     with build.timer.step("validate"):
-        build.page_content(page.file.src_uri, html)
+        page.toolkit_assets = build.page_content(page.file.src_uri, html)  # overrides/main.html loads them
         build.escape_meta(page.meta, page.title)
     return html
 

@@ -135,3 +135,18 @@ def test_every_page_has_an_edit_link_to_its_own_source(html_pages):
         source = path.removeprefix("en/").removesuffix(".html") + ".md"
         edit = [href for href, attrs in scan(html).links if attrs.get("rel") == "edit"]
         assert edit == [f"https://github.com/cydgynhyrchu/pecyn-cymorth/edit/main/docs/{lang}/{source}"], path
+
+
+def test_a_tools_and_the_filters_files_load_only_where_they_are_used(site_dir, html_pages):
+    """Readers on mobile data fetch a tool's style and script, and the case-study filter's
+    script, only on the pages that have a tool or the filter, and every such page has them
+    (each exists at the address the page gives)."""
+    wanted = {"tools.css": 'class="tool-form', "tools.js": 'class="tool-form', "case-filter.js": "data-cs-filter"}
+    for path, html in html_pages.items():
+        loaded = {posixpath.basename(url): url for url in scan(html).loads}
+        for name, used_by in wanted.items():
+            assert (name in loaded) == (used_by in html), f"{path}: {name} {'missing' if used_by in html else 'loaded'}"
+            if name in loaded:
+                assert (site_dir / posixpath.normpath(posixpath.join(posixpath.dirname(path), loaded[name]))).is_file()
+    pages_with_tools = [path for path, html in html_pages.items() if 'class="tool-form' in html]
+    assert len(pages_with_tools) == 10, pages_with_tools

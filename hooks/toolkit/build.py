@@ -129,10 +129,12 @@ class Build:
             meta.setdefault("description", case.summary)
         return page_markdown(self.site, lang, markdown)
 
-    def page_content(self, src_uri: str, content: str) -> None:
+    def page_content(self, src_uri: str, content: str) -> list[str]:
         """What rendering found on a page, kept until its final HTML is checked beside the build
-        (MkDocs renders every page before it writes any)."""
+        (MkDocs renders every page before it writes any). Returns the files in docs/ that only
+        this page's additions need (a tool's script and style), which the theme then loads."""
         self._rendering[src_uri] = (content, list(self.context.findings), set(self.context.reported_urls))
+        return sorted(self.context.assets)
 
     def search_entries(self, entries: list[dict]) -> None:
         """The search entries Material made for the page about to be written: their words are

@@ -58,6 +58,7 @@ class RenderContext:
     tree_steps: list[Callable[["RenderContext", etree.Element], None]] = field(default_factory=list)
     md: Markdown | None = None  # the Markdown instance rendering the current page
     reported_urls: set[str] = field(default_factory=set)  # links already reported while rendering
+    assets: set[str] = field(default_factory=set)  # files in docs/ this page's additions need (its tool's script)
     timer: StepTimer | None = None  # the build's: the processors' time counts as the toolkit's "render" step
 
     def timed(self, processor: P, method: str) -> P:
@@ -76,14 +77,14 @@ class RenderContext:
         return processor
 
     def start(self, lang: str, rel: str) -> None:
-        self.lang, self.rel, self.findings, self.reported_urls = lang, rel, [], set()
+        self.lang, self.rel, self.findings, self.reported_urls, self.assets = lang, rel, [], set(), set()
 
-    def found(self) -> tuple[list[Finding], set[str]]:
+    def found(self) -> tuple[list[Finding], set[str], set[str]]:
         """What rendering the current page found, kept with its render (toolkit.render_cache)."""
-        return list(self.findings), set(self.reported_urls)
+        return list(self.findings), set(self.reported_urls), set(self.assets)
 
-    def restore(self, found: tuple[list[Finding], set[str]]) -> None:
-        self.findings, self.reported_urls = list(found[0]), set(found[1])
+    def restore(self, found: tuple[list[Finding], set[str], set[str]]) -> None:
+        self.findings, self.reported_urls, self.assets = list(found[0]), set(found[1]), set(found[2])
 
     def problem(self, message: str, *needles: str) -> None:
         self.findings.append(Finding(message, needles))

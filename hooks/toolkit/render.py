@@ -112,11 +112,18 @@ def add_case_study_parts(ctx: RenderContext, root: etree.Element) -> None:
             element(element(items, "li"), "a", other.title, href=relative_link(ctx.rel, f"case-studies/{other.slug}.md"))
 
 
+FILTER_SCRIPT = "assets/js/case-filter.js"  # the library's filter (listings.render_index)
+TOOL_ASSETS = ("assets/css/tools.css", "assets/js/tools.js")  # a live tool (tools/render.py)
+
+
 def case_studies_marker(ctx: RenderContext, parent: etree.Element, spec: str) -> str | None:
     site: Site = ctx.site
     models_page = site.tree.get(ctx.lang, "models.md")
     models = {a for a in models_page.anchors if a != "__h1__"} if models_page else set()
-    return fill_marker(parent, spec, site.case_studies(ctx.lang), ctx.rel, ctx.lang, models)
+    error = fill_marker(parent, spec, site.case_studies(ctx.lang), ctx.rel, ctx.lang, models)
+    if error is None and spec == "index":  # the library, with its filter
+        ctx.assets.add(FILTER_SCRIPT)
+    return error
 
 
 def offline_copy_marker(ctx: RenderContext, parent: etree.Element, spec: str) -> str | None:
@@ -132,6 +139,7 @@ def tool_marker(ctx: RenderContext, parent: etree.Element, spec: str) -> str | N
     if spec not in tools:
         return f"unknown tool '{spec}' (expected one of {', '.join(sorted(tools))})"
     ctx.raw(parent, render_tool(tools[spec], ctx.lang, ctx.rel, context))
+    ctx.assets.update(TOOL_ASSETS)
     return None
 
 

@@ -42,7 +42,7 @@ class KeptRender:
     title: str | None
     anchor_ids: set[str] | None
     links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
-    found: tuple[list, set[str]]  # the toolkit extension's findings (RenderContext.found)
+    found: tuple[list, set[str], set[str]]  # what the toolkit's extension found (RenderContext.found)
 
     def give_back(self, page: Any, files: Any, context: RenderContext) -> None:
         page.content, page.toc = self.content, copy.deepcopy(self.toc)
