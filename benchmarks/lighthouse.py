@@ -3,7 +3,7 @@
     make lighthouse     # or: python benchmarks/lighthouse.py [site_dir]
 
 Serves the built site on 127.0.0.1, runs npm's `lighthouse` with Debian's Chromium on the
-home page, the ladder and a case study in each language, and writes
+home page, the ladder, a case study, the case-study library and a tool in each language, and writes
 benchmarks/lighthouse.json and benchmarks/lighthouse.md. Targets: 100 for accessibility,
 best practices and SEO; at least 95 for performance.
 """
@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-PAGES = ["index.html", "ladder.html", "case-studies/well-london.html"]
+PAGES = ["index.html", "ladder.html", "case-studies/well-london.html", "case-studies/index.html", "tools/star.html"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
