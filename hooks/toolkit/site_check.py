@@ -68,32 +68,40 @@ def _render_share(keys: list[tuple[str, str]]) -> list[tuple[list[Problem], list
     return [(problems, out.ids, out.links, out.reported_urls) for problems, out in results]
 
 
-def _halves(pages: list[Page]) -> tuple[list[Page], list[Page]]:
-    """Two shares of about equal work: a page's rendering costs about as much as its text is
-    long (its listings aside), so the longest go first, each to the lighter share."""
-    shares: tuple[list[Page], list[Page]] = ([], [])
-    loads = [0, 0]
+def _shares(pages: list[Page], count: int) -> list[list[Page]]:
+    """`count` shares of about equal work: a page's rendering costs about as much as its text
+    is long (its listings aside), so the longest go first, each to the lightest share."""
+    shares: list[list[Page]] = [[] for _ in range(count)]
+    loads = [0] * count
     for page in sorted(pages, key=lambda p: len(p.text), reverse=True):
-        lighter = 0 if loads[0] <= loads[1] else 1
-        shares[lighter].append(page)
-        loads[lighter] += len(page.text) + 2000  # every page also costs a little of its own
+        lightest = loads.index(min(loads))
+        shares[lightest].append(page)
+        loads[lightest] += len(page.text) + 2000  # every page also costs a little of its own
     return shares
 
 
+def _cores() -> int:
+    """The cores this process may use (a container may allow fewer than the machine has)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def render_in_parallel(site: Site, pages: list[Page]) -> list[tuple[list[Problem], RenderedPage]]:
-    """These pages rendered and checked, half of them in a forked process on a second core.
+    """These pages rendered and checked, shared with forked processes, one per other core
+    (at least MIN_PAGES / 2 pages each: a fork costs about as much as rendering twenty).
 
     Forking is safe here: `check` runs no threads. A few pages, or one core, render here."""
     global _forked
-    if len(pages) < worker.MIN_PAGES or (os.cpu_count() or 1) < 2:
+    count = min(_cores(), len(pages) // (worker.MIN_PAGES // 2))
+    if count < 2:
         return render_pages(site, pages)
-    share, own = _halves(pages)
-    _forked = (site, converter(site))  # made once, before the fork: both processes use it
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        theirs = pool.submit(_render_share, [(page.lang, page.rel) for page in share])
+    own, *others = _shares(pages, count)
+    _forked = (site, converter(site))  # made once, before the forks: every process uses it
+    with ProcessPoolExecutor(max_workers=count - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+        theirs = [pool.submit(_render_share, [(page.lang, page.rel) for page in share]) for share in others]
         results = render_pages(site, own, _forked[1])
-        for page, (problems, ids, links, reported) in zip(share, theirs.result()):
-            results.append((problems, RenderedPage(page, ids, links, reported)))
+        for share, future in zip(others, theirs):
+            for page, (problems, ids, links, reported) in zip(share, future.result()):
+                results.append((problems, RenderedPage(page, ids, links, reported)))
     _forked = None
     return results
 

@@ -58,3 +58,29 @@ def test_a_dead_second_process_costs_nothing_but_time(monkeypatch):
 
     job.future = Dead()
     assert job.result().findings == check_document.__wrapped__(page).findings
+
+
+def test_check_shares_pages_among_cores_with_the_same_findings(tmp_path, monkeypatch):
+    """site_check.render_in_parallel: with four cores, three forked processes render a share
+    each, and every page comes back once, with what rendering it here finds (a problem too)."""
+    from toolkit import site_check
+    from toolkit.site import collect
+    from trees import valid_files, write_tree
+
+    files = valid_files()
+    files["en/index.md"] += "\nSee [[rung:nowhere]] and [the ladder](ladder.md#no-such-rung).\n"
+    write_tree(tmp_path, files)
+    site = collect(tmp_path / "docs", tmp_path)
+    pages = [page for page in site.tree.all_pages() if page.readable]
+    monkeypatch.setattr(worker, "MIN_PAGES", 2)
+    monkeypatch.setattr(site_check, "_cores", lambda: 4)
+    shares = site_check._shares(pages, 4)
+    assert sorted(p.path for share in shares for p in share) == sorted(p.path for p in pages)
+    assert all(shares), "every core gets pages"
+
+    def summary(results):
+        return sorted((out.page.path, [str(p) for p in problems], out.ids, [(link.url, link.tag, link.loads) for link in out.links])
+                      for problems, out in results)
+    alone, shared = site_check.render_pages(site, pages), site_check.render_in_parallel(site, pages)
+    assert summary(shared) == summary(alone)
+    assert any("nowhere" in problem for _, problems, _, _ in summary(shared) for problem in problems)
