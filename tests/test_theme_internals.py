@@ -154,3 +154,23 @@ def test_a_save_renders_again_only_the_pages_it_changed(tmp_path, monkeypatch, c
         assert any(line.startswith("docs/en/index.md:7: ") and "nowhere" in line
                    for line in caplog.messages), f"{save}: the page given back is reported again"
         caplog.clear()
+
+
+def test_search_entries_are_kept_once_per_page(monkeypatch):
+    """keep_search_entries under a long `mkdocs serve`: saving a page many times keeps one
+    version of its entries, not one per save."""
+    from types import SimpleNamespace
+
+    from material.plugins.search import plugin as search
+
+    from toolkit import template_cache
+
+    monkeypatch.setattr(template_cache, "_SEARCH_ENTRIES", {})
+    for save in range(5):
+        plugin = SimpleNamespace(search_index=search.SearchIndex(lang=["en"], separator=" ", pipeline=[], fields={}))
+        template_cache.keep_search_entries(plugin)
+        content = f'<h1 id="ysgol">Ysgol</h1><p>Fersiwn {save}.</p>'
+        plugin.search_index.add_entry_from_context(
+            SimpleNamespace(content=content, url="ladder.html", toc=[], title="Ysgol", meta={"title": "Ysgol"}))
+        assert f"Fersiwn {save}." in plugin.search_index.entries[0]["text"]
+    assert list(template_cache._SEARCH_ENTRIES) == ["ladder.html"]

@@ -83,12 +83,13 @@ def keep_theme_listing(theme: Any) -> None:
     theme.get_env = get_env
 
 
-_SEARCH_ENTRIES: dict[tuple, list[dict]] = {}  # what Material read of a page -> the entries it made
+_SEARCH_ENTRIES: dict[str, tuple[tuple, list[dict]]] = {}  # a page's URL -> what Material read of it, its entries
 
 
 def keep_search_entries(search_plugin: Any, then: Callable[[list[dict]], None] = lambda entries: None) -> None:
     """Make the search plugin's index (made anew by the plugin's on_config in every build)
-    add a page it has seen before from memory; `then` is given each page's entries."""
+    add a page it has seen before from memory; `then` is given each page's entries. One
+    version is kept per page, so memory stays the size of the site however long serve runs."""
     index = getattr(search_plugin, "search_index", None)
     if index is None:  # search is off
         return
@@ -96,14 +97,15 @@ def keep_search_entries(search_plugin: Any, then: Callable[[list[dict]], None] =
 
     def remembered(page: Any) -> None:
         meta = page.meta
-        key = (_digest(page.content or ""), page.url, str(meta.get("title", page.title)),
+        key = (_digest(page.content or ""), str(meta.get("title", page.title)),
                repr(meta.get("tags")), repr(meta.get("search")))
-        if key not in _SEARCH_ENTRIES:
+        known = _SEARCH_ENTRIES.get(page.url)
+        if known is None or known[0] != key:
             before = len(index.entries)
             add(page)
-            _SEARCH_ENTRIES[key] = [dict(entry) for entry in index.entries[before:]]
+            known = _SEARCH_ENTRIES[page.url] = (key, [dict(entry) for entry in index.entries[before:]])
         else:
-            index.entries.extend(dict(entry) for entry in _SEARCH_ENTRIES[key])
-        then(_SEARCH_ENTRIES[key])
+            index.entries.extend(dict(entry) for entry in known[1])
+        then(known[1])
 
     index.add_entry_from_context = remembered

@@ -84,3 +84,18 @@ def test_check_shares_pages_among_cores_with_the_same_findings(tmp_path, monkeyp
     alone, shared = site_check.render_pages(site, pages), site_check.render_in_parallel(site, pages)
     assert summary(shared) == summary(alone)
     assert any("nowhere" in problem for _, problems, _, _ in summary(shared) for problem in problems)
+
+
+def test_a_page_rendered_but_never_written_is_still_checked(tmp_path):
+    """A build that stops after MkDocs rendered a page but before it wrote it (another
+    plugin failed): the page's content is checked all the same (Build._never_written)."""
+    from tiny import make_project, valid_files
+    from toolkit.build import Build
+
+    root = make_project(tmp_path / "project", valid_files())
+    build = Build.start(root / "mkdocs.yml", root / "docs", [{"locale": "cy", "default": True}, {"locale": "en"}])
+    assert build.collect() is False
+    build.context.start("en", "ladder.md")
+    build.page_content("en/ladder.md", '<p>Text.</p>\n<p><img src="https://example.org/x.png" alt="x"></p>')
+    report = [str(problem) for problem in build.problems()]
+    assert any(line.startswith("docs/en/ladder.md:") and "example.org" in line for line in report), report
