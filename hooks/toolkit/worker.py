@@ -3,7 +3,7 @@
 MkDocs renders pages one after another, on one core. Much of the toolkit's work needs nothing
 but text MkDocs has already produced: the checks of the sources, the checks of each page's
 rendered HTML (toolkit.html_check, the Welsh mutation check), finishing each written page
-(page_html.finish_page), the search index, the sitemaps and the first half of the zip. With a
+(page_html.finish_page), the search index, the sitemaps and the zip (all but its search files). With a
 second core that work runs there while MkDocs renders, and the build gathers the results after
 the last language.
 
