@@ -125,8 +125,8 @@ def zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
     return (*moment.timetuple()[:5], moment.second // 2 * 2)
 
 
-def _add(archive: zipfile.ZipFile, site_dir: Path, rel: str, stamp: tuple[int, ...]) -> None:
-    info = zipfile.ZipInfo(f"{FOLDER}/{rel}", date_time=stamp)
+def _add(archive: zipfile.ZipFile, site_dir: Path, rel: str, epoch: int) -> None:
+    info = zipfile.ZipInfo(f"{FOLDER}/{rel}", date_time=zip_time(epoch))
     info.external_attr = 0o644 << 16
     stored = rel.endswith(STORED_SUFFIXES)
     info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
@@ -148,14 +148,14 @@ def start_zip(site_dir: str, epoch: int, unfinished: tuple[str, ...]) -> None:
     _OPEN[site_dir] = (archive, epoch)
     for rel in offline_files(site, search=False):
         if not rel.startswith(unfinished):
-            _add(archive, site, rel, zip_time(epoch))
+            _add(archive, site, rel, epoch)
 
 
 def add_to_zip(site_dir: str, rel: str) -> None:
     """A finished page of a folder start_zip left out, zipped now, if the zip is open here."""
     opened = _OPEN.get(site_dir)
     if opened is not None and _used_offline(rel):
-        _add(opened[0], Path(site_dir), rel, zip_time(opened[1]))
+        _add(opened[0], Path(site_dir), rel, opened[1])
 
 
 def close_zip(site_dir: str, epoch: int, unfinished: tuple[str, ...]) -> None:
@@ -164,12 +164,12 @@ def close_zip(site_dir: str, epoch: int, unfinished: tuple[str, ...]) -> None:
     begun again here."""
     if site_dir not in _OPEN:
         start_zip(site_dir, epoch, unfinished)
-    archive, epoch = _OPEN[site_dir]
+    archive = _OPEN[site_dir][0]
     site = Path(site_dir)
     zipped = {name.partition("/")[2] for name in archive.namelist()}
     for rel in offline_files(site, search=False):
         if rel.startswith(unfinished) and rel not in zipped:
-            _add(archive, site, rel, zip_time(epoch))
+            _add(archive, site, rel, epoch)
     abandon_zip(site_dir)
 
 
@@ -205,4 +205,4 @@ def make_zip(site_dir: Path, epoch: int, index_written: Callable[[], object] = l
 def _write(site_dir: Path, epoch: int, mode: str, files: list[str]) -> None:
     with zipfile.ZipFile(site_dir / ZIP_NAME, mode) as archive:
         for rel in files:
-            _add(archive, site_dir, rel, zip_time(epoch))
+            _add(archive, site_dir, rel, epoch)

@@ -200,3 +200,12 @@ def test_numbered_ids_get_their_range_in_the_message(tmp_path):
         "docs/en/index.md:7: [[step:step-9]]: unknown C2 step 'step-9' (expected one of step-1 … step-7)",
         "docs/en/index.md:7: link to 'c2-seven-steps.md#step-9': no such anchor on c2-seven-steps.md (steps have step-1 … step-7)",
     ]
+
+
+def test_an_anchor_on_the_page_itself_is_checked_on_each_page(tmp_path):
+    """Two pages in one folder with the same '#id' link: only the page without that id is
+    reported (link verdicts are shared within a folder, but not those of a page's own anchors)."""
+    files = valid_files()
+    files = edit(files, "en/index.md", "See [[rung:co-production]].", '<a href="#seed-2014">seed</a>')
+    files = edit(files, "en/references.md", "The source.", 'The source. <a href="#seed-2014">here</a>')
+    assert report(tmp_path, files) == ["docs/en/index.md:7: link to '#seed-2014': no such anchor on this page"]
